@@ -1,0 +1,43 @@
+package org.jser2net.gensio.api;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One layer of a stack string: its type, its {@code (options)} and, for a terminal, the
+ * comma-separated arguments after it ({@code tcp,localhost,3000} has args {@code [localhost, 3000]}).
+ */
+public record LayerSpec(String type, List<Option> options, List<String> args) {
+
+    public LayerSpec {
+        Objects.requireNonNull(type, "type");
+        options = List.copyOf(options);
+        args = List.copyOf(args);
+    }
+
+    public LayerSpec(String type) {
+        this(type, List.of(), List.of());
+    }
+
+    /** The last value given for {@code key} (a bare flag gives an empty value), if any. */
+    public Optional<String> option(String key) {
+        for (int i = options.size() - 1; i >= 0; i--) {
+            Option o = options.get(i);
+            if (o.key().equals(key)) {
+                return Optional.of(o.value() == null ? "" : o.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean hasOption(String key) {
+        return option(key).isPresent();
+    }
+
+    /** This layer printed in gensio syntax, without the layers below it. */
+    @Override
+    public String toString() {
+        return StackSpec.print(this);
+    }
+}
