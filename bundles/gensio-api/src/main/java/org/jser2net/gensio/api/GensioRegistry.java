@@ -18,8 +18,14 @@ public interface GensioRegistry {
      */
     Gensio connector(StackSpec stack, EventLoop loop) throws GensioException;
 
-    /** An accepter for {@code stack}, not yet started. */
+    /** An accepter for {@code stack}, not yet started; its connections are spread over the loops. */
     Accepter accepter(StackSpec stack) throws GensioException;
+
+    /**
+     * An accepter whose connections all run on {@code loop}, so one port's clients and device share
+     * a thread.
+     */
+    Accepter accepter(StackSpec stack, EventLoop loop) throws GensioException;
 
     /** The types of {@code stack} that no provider offers now; empty when it can be built. */
     Set<String> missingTypes(StackSpec stack);

@@ -1,0 +1,30 @@
+package org.jser2net.ser2net.core.internal;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Lifecycle of a {@link Port}.
+ *
+ * <pre>
+ *  NEW --start--> WAITING (a gensio type is missing) --type arrives--> STARTING
+ *  NEW --start--> STARTING --listening--> UP --type leaves--> WAITING
+ *                    |  \--bind failed--> FAILED --retry--> STARTING
+ *  any --stop--> STOPPED
+ * </pre>
+ */
+enum PortState {
+    NEW, WAITING, STARTING, UP, FAILED, STOPPED;
+
+    Set<PortState> next() {
+        switch (this) {
+            case NEW: return EnumSet.of(WAITING, STARTING, FAILED, STOPPED);
+            case WAITING: return EnumSet.of(STARTING, FAILED, STOPPED);
+            case STARTING: return EnumSet.of(UP, FAILED, WAITING, STOPPED);
+            case UP: return EnumSet.of(WAITING, STOPPED);
+            case FAILED: return EnumSet.of(STARTING, WAITING, STOPPED);
+            case STOPPED: return EnumSet.noneOf(PortState.class);
+            default: throw new AssertionError(this);
+        }
+    }
+}
