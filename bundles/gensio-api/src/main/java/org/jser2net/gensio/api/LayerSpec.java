@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * One layer of a stack string: its type, its {@code (options)} and, for a terminal, the
  * comma-separated arguments after it ({@code tcp,localhost,3000} has args {@code [localhost, 3000]}).
+ * Option keys and values are decoded; arguments are raw text (quotes and escapes kept), see
+ * {@code StackParser}.
  */
 public record LayerSpec(String type, List<Option> options, List<String> args) {
 
@@ -14,6 +16,23 @@ public record LayerSpec(String type, List<Option> options, List<String> args) {
         Objects.requireNonNull(type, "type");
         options = List.copyOf(options);
         args = List.copyOf(args);
+        if (!StackParser.isTypeName(type)) {
+            throw new IllegalArgumentException("bad gensio type \"" + type
+                    + "\": use letters, digits, '-', '_' and '.' only");
+        }
+        for (Option o : options) {
+            if (o.key().indexOf('=') >= 0) {
+                throw new IllegalArgumentException("option key \"" + o.key() + "\" of " + type
+                        + " contains '=' (gensio splits at the first '=')");
+            }
+        }
+        for (int i = 0; i < args.size(); i++) {
+            String problem = StackParser.argProblem(args.get(i), i);
+            if (problem != null) {
+                throw new IllegalArgumentException("argument " + i + " of " + type + " is not raw gensio text: "
+                        + problem);
+            }
+        }
     }
 
     public LayerSpec(String type) {
@@ -29,6 +48,11 @@ public record LayerSpec(String type, List<Option> options, List<String> args) {
             }
         }
         return Optional.empty();
+    }
+
+    /** The raw text after the type's comma, exactly as gensio hands it to the terminal. */
+    public String argText() {
+        return String.join(",", args);
     }
 
     public boolean hasOption(String key) {

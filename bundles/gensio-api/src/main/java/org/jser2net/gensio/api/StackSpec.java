@@ -9,7 +9,8 @@ import java.util.function.Predicate;
  * A parsed gensio(5) stack string such as {@code telnet(rfc2217),tcp,localhost,3000}: its layers
  * from the top down; the last one is the terminal and carries the arguments.
  *
- * <p>{@code parse(s).toString()} prints a canonical form that parses back to an equal value.
+ * <p>{@code parse(s).toString()} prints a canonical form that parses back to an equal value. The
+ * syntax, including gensio's whitespace and quoting rules, is described on {@code StackParser}.
  */
 public final class StackSpec {
 
@@ -19,13 +20,20 @@ public final class StackSpec {
      */
     public static final Set<String> KNOWN_FILTERS = Set.of(
             "telnet", "ssl", "certauth", "mux", "msgdelim", "relpkt", "ratelimit", "trace",
-            "keepopen", "xlt", "perf", "kiss", "ax25", "script", "afskmdm");
+            "keepopen", "xlt", "perf", "kiss", "ax25", "script", "afskmdm",
+            "conacc", "chardelay", "hdlc", "axfec", "fsk", "convcode");
 
     private final List<LayerSpec> layers;
 
     public StackSpec(List<LayerSpec> layers) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a stack needs at least one layer");
+        }
+        for (int i = 0; i < layers.size() - 1; i++) {
+            if (!layers.get(i).args().isEmpty()) {
+                throw new IllegalArgumentException("only the bottom layer takes arguments, not \""
+                        + layers.get(i).type() + "\" at depth " + i);
+            }
         }
         this.layers = List.copyOf(layers);
     }
@@ -43,6 +51,17 @@ public final class StackSpec {
      */
     public static StackSpec parse(String text, Predicate<String> isFilter) {
         return new StackParser(text, isFilter).parse();
+    }
+
+    /**
+     * Splits {@code text} into words the way gensio's argv scanner does: at runs of
+     * {@code separators}, with quotes and C escapes decoded. Terminals use it on their raw
+     * arguments (serialdev parameters, stdio and pty command lines, ipmisol's OpenIPMI arguments).
+     *
+     * @throws StackSyntaxException for an unclosed quote or a trailing backslash
+     */
+    public static List<String> words(String text, String separators) {
+        return StackParser.words(text, separators);
     }
 
     /** The layers, top first. */

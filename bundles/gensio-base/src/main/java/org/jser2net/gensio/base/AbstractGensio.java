@@ -106,7 +106,7 @@ public abstract class AbstractGensio implements Gensio {
             return;
         }
         readEnabled = enabled;
-        if (enabled && leftover != null) {
+        if (enabled && (leftover != null || ended)) {
             if (!redeliveryQueued) {
                 redeliveryQueued = true;
                 loop.execute(this::redeliver);
@@ -141,6 +141,10 @@ public abstract class AbstractGensio implements Gensio {
         if (!data.hasRemaining()) {
             return true;
         }
+        if (state != GensioState.OPEN) {
+            data.position(data.limit());
+            return true;
+        }
         leftover = data;
         if (readEnabled) {
             readEnabled = false;
@@ -156,22 +160,31 @@ public abstract class AbstractGensio implements Gensio {
 
     private void redeliver() {
         redeliveryQueued = false;
-        if (!readEnabled || leftover == null || state != GensioState.OPEN) {
+        if (!readEnabled || state != GensioState.OPEN) {
             return;
         }
-        ByteBuffer data = leftover;
-        handler.onData(this, data);
-        if (data.hasRemaining()) {
-            readEnabled = false;
-            return;
-        }
-        leftover = null;
-        leftoverConsumed(data);
-        if (readEnabled) {
-            readEnableChanged(true);
-            if (ended) {
-                fireEnd(null);
+        if (leftover != null) {
+            ByteBuffer data = leftover;
+            handler.onData(this, data);
+            if (state != GensioState.OPEN) {
+                leftover = null;
+                return;
             }
+            if (data.hasRemaining()) {
+                readEnabled = false;
+                return;
+            }
+            leftover = null;
+            leftoverConsumed(data);
+        }
+        if (!readEnabled) {
+            return;
+        }
+        if (ended) {
+            ended = false;
+            fireEnd(null);
+        } else {
+            readEnableChanged(true);
         }
     }
 
@@ -195,10 +208,10 @@ public abstract class AbstractGensio implements Gensio {
 
     /**
      * Tells the handler the stream ended, once. An orderly end waits until a leftover has been
-     * consumed, so no data is lost behind it.
+     * consumed and reads are enabled, so no data is lost behind it.
      */
     protected final void fireEnd(Throwable error) {
-        if (error == null && leftover != null) {
+        if (error == null && (leftover != null || !readEnabled)) {
             ended = true;
             return;
         }

@@ -134,9 +134,10 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
         }
     }
 
+    /** Runs the tasks queued so far; tasks they queue wait for the next turn, after the selector. */
     private void runTasks() {
         Runnable task;
-        while ((task = tasks.poll()) != null) {
+        for (int n = tasks.size(); n > 0 && (task = tasks.poll()) != null; n--) {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {

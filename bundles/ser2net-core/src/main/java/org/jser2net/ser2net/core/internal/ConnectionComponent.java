@@ -54,6 +54,7 @@ public final class ConnectionComponent {
                 loop.execute(port::typesChanged);
             }
         });
+        port.onStateChange(this::republish);
         loop.execute(() -> port.start(error -> announce(context, settings.name(), error)));
     }
 
@@ -76,17 +77,35 @@ public final class ConnectionComponent {
         }
     }
 
-    private void announce(BundleContext context, String name, Throwable error) {
+    private Dictionary<String, Object> properties(Throwable error) {
         Dictionary<String, Object> props = new Hashtable<>();
-        props.put("ser2net.port", name);
+        props.put("ser2net.port", port.name());
         props.put("ser2net.started", Boolean.TRUE);
+        props.put("ser2net.state", port.state().name().toLowerCase(java.util.Locale.ROOT));
+        props.put("ser2net.problem", port.problem());
         if (error != null) {
             props.put("ser2net.error", error.getMessage());
         }
+        return props;
+    }
+
+    private void announce(BundleContext context, String name, Throwable error) {
         try {
-            marker = context.registerService(PortMarker.class, new PortMarker(name), props);
+            marker = context.registerService(PortMarker.class, new PortMarker(name), properties(error));
         } catch (IllegalStateException e) {
             LOG.debug("connection {} stopped before it was announced", name);
+        }
+    }
+
+    /** Keeps the marker's state properties current, so status tools see a waiting type. */
+    private void republish() {
+        ServiceRegistration<?> m = marker;
+        if (m != null) {
+            try {
+                m.setProperties(properties(null));
+            } catch (IllegalStateException e) {
+                LOG.debug("marker already gone", e);
+            }
         }
     }
 

@@ -40,11 +40,17 @@ final class Port implements AccepterHandler {
     private Accepter accepter;
     private Gensio device;
     private boolean deviceOpen;
+    private Runnable stateListener = () -> { };
 
     Port(PortSettings settings, GensioRegistry registry, EventLoop loop) {
         this.settings = settings;
         this.registry = registry;
         this.loop = loop;
+    }
+
+    /** Who to tell (on the loop) when the state or problem changes. */
+    void onStateChange(Runnable listener) {
+        this.stateListener = listener;
     }
 
     String name() {
@@ -76,6 +82,13 @@ final class Port implements AccepterHandler {
             throw new IllegalStateException("port " + name() + ": " + state + " -> " + next);
         }
         state = next;
+        if (next == PortState.UP || next == PortState.STOPPED) {
+            problem = "";
+        }
+    }
+
+    private void changed() {
+        stateListener.run();
     }
 
     /** Starts listening, or waits for missing types; {@code started} runs once the attempt is over. */
@@ -85,6 +98,7 @@ final class Port implements AccepterHandler {
             moveTo(PortState.WAITING);
             problem = "waiting for gensio type" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing);
             LOG.info("connection {}: {}", name(), problem);
+            changed();
             started.done(null);
             return;
         }
@@ -106,7 +120,7 @@ final class Port implements AccepterHandler {
                 return;
             } else {
                 moveTo(PortState.UP);
-                problem = "";
+                changed();
                 LOG.debug("connection {} listening on {}", name(), mine.localAddresses());
             }
             started.done(null);
@@ -117,6 +131,7 @@ final class Port implements AccepterHandler {
         moveTo(PortState.FAILED);
         problem = why;
         LOG.error("connection {}: {}", name(), why);
+        changed();
         started.done(new GensioException(why));
     }
 
@@ -129,6 +144,7 @@ final class Port implements AccepterHandler {
             moveTo(PortState.WAITING);
             problem = "waiting for gensio types " + String.join(", ", missingTypes());
             LOG.warn("connection {}: {}", name(), problem);
+            changed();
         }
     }
 
