@@ -87,7 +87,7 @@ public class HotSwapIT {
             udp.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), udpPort));
             assertEquals("u1", udpRoundTrip(udp, "u1"));
 
-            Bundle tcp = bundle("org.jser2net.gensio.tcp");
+            Bundle tcp = installed("org.jser2net.gensio.tcp");
             tcp.stop();
             waitFor("tcp accepter closed", () -> refused(tcpPort));
             waitFor("missing type reported", () -> "waiting".equals(portProperty("viatcp", "ser2net.state")));
@@ -111,7 +111,7 @@ public class HotSwapIT {
         c.update(p);
     }
 
-    private Bundle bundle(String bsn) {
+    private Bundle installed(String bsn) {
         for (Bundle b : context.getBundles()) {
             if (bsn.equals(b.getSymbolicName())) {
                 return b;
@@ -146,15 +146,22 @@ public class HotSwapIT {
         }
     }
 
+    /** Connects until the port echoes (a probe connection may still hold the only slot for a moment). */
     private static void assertEchoes(int port) throws Exception {
-        waitFor("port " + port + " listening", () -> !refused(port));
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            s.setSoTimeout(5000);
-            OutputStream out = s.getOutputStream();
-            InputStream in = s.getInputStream();
-            out.write("ping".getBytes("US-ASCII"));
-            assertEquals("ping", new String(in.readNBytes(4), "US-ASCII"));
-        }
+        String[] last = {""};
+        waitFor("port " + port + " echoes (last reply: " + last[0] + ")", () -> {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                s.setSoTimeout(5000);
+                OutputStream out = s.getOutputStream();
+                InputStream in = s.getInputStream();
+                out.write("ping".getBytes("US-ASCII"));
+                last[0] = new String(in.readNBytes(4), "US-ASCII");
+                return "ping".equals(last[0]);
+            } catch (IOException e) {
+                last[0] = e.toString();
+                return false;
+            }
+        });
     }
 
     private static String udpRoundTrip(java.net.DatagramSocket udp, String text) throws IOException {

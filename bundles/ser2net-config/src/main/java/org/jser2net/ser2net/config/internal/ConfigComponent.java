@@ -37,6 +37,8 @@ public final class ConfigComponent implements Runnable {
     private final ConfigAdminMapper mapper;
     private final ServiceTracker<Object, Object> ports;
     private final Set<String> expected = new HashSet<>();
+    private final Set<String> started = new HashSet<>();
+    private String failure;
     private ServiceRegistration<?> outcome;
 
     @Activate
@@ -47,9 +49,8 @@ public final class ConfigComponent implements Runnable {
         this.ports = new ServiceTracker<>(context, filter("(ser2net.started=true)"), null) {
             @Override
             public Object addingService(ServiceReference<Object> ref) {
-                Object o = super.addingService(ref);
-                checkStarted();
-                return o;
+                portStarted(ref);
+                return super.addingService(ref);
             }
         };
         Ser2netModel model = source.read();
@@ -77,21 +78,17 @@ public final class ConfigComponent implements Runnable {
         }
     }
 
+    private synchronized void portStarted(ServiceReference<Object> ref) {
+        started.add(String.valueOf(ref.getProperty("ser2net.port")));
+        Object err = ref.getProperty("ser2net.error");
+        if (err != null && failure == null) {
+            failure = String.valueOf(err);
+        }
+        checkStarted();
+    }
+
     private synchronized void checkStarted() {
-        if (outcome != null) {
-            return;
-        }
-        Set<String> started = new HashSet<>();
-        String failure = null;
-        ServiceReference<Object>[] refs = ports.getServiceReferences();
-        for (ServiceReference<Object> ref : refs == null ? new ServiceReference[0] : refs) {
-            started.add(String.valueOf(ref.getProperty("ser2net.port")));
-            Object err = ref.getProperty("ser2net.error");
-            if (err != null && failure == null) {
-                failure = String.valueOf(err);
-            }
-        }
-        if (!started.containsAll(expected)) {
+        if (outcome != null || !started.containsAll(expected)) {
             return;
         }
         if (source.strict() && failure != null) {
