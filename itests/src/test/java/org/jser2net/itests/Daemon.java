@@ -29,8 +29,13 @@ final class Daemon implements AutoCloseable {
 
     /** Starts {@code bin/jser2net} with {@code args}. */
     static Daemon start(String... args) throws IOException {
+        return run(HOME.resolve("bin/jser2net"), args);
+    }
+
+    /** Starts {@code program} (the distribution's script or the source tree's root script). */
+    static Daemon run(Path program, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(HOME.resolve("bin/jser2net").toString());
+        cmd.add(program.toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);

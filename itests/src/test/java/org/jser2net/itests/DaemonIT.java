@@ -42,6 +42,16 @@ class DaemonIT {
     }
 
     @Test
+    void rootScriptRunsTheShippedDemo() throws Exception {
+        Path root = Path.of(System.getProperty("jser2net.root", ".."));
+        try (Daemon d = Daemon.run(root.resolve("jser2net"), "-n", "-r", "-c",
+                root.resolve("config/ser2net.yaml").toString())) {
+            d.awaitLine("Ready", 30);
+            assertEchoes(2000, "from ./jser2net\n");
+        }
+    }
+
+    @Test
     void sigtermStopsWithinTwoSeconds() throws Exception {
         int port = Net.freePort();
         try (Daemon d = Daemon.ready(Daemon.writeConfig(dir, echoConnection("e", port)))) {
@@ -104,6 +114,20 @@ class DaemonIT {
                 + "#  connector: echo")) {
             d.awaitLine("Ready", 30);
             assertEchoes(port, "from -Y");
+        }
+    }
+
+    @Test
+    void severalLoopsServeSeveralPorts() throws Exception {
+        int[] ports = {Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort()};
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < ports.length; i++) {
+            yaml.append(echoConnection("c" + i, ports[i]));
+        }
+        try (Daemon d = Daemon.ready(Daemon.writeConfig(dir, yaml.toString()), "-t", "4")) {
+            for (int i = 0; i < ports.length; i++) {
+                assertEchoes(ports[i], "port " + i);
+            }
         }
     }
 

@@ -54,6 +54,7 @@ public final class ConfigComponent implements Runnable {
             }
         };
         Ser2netModel model = source.read();
+        model.warnings().forEach(w -> LOG.warn("{}", w));
         model.errors().forEach(e -> LOG.error("{}", e.getMessage()));
         if (source.strict() && !model.errors().isEmpty()) {
             finish(false, model.errors().get(0).getMessage());

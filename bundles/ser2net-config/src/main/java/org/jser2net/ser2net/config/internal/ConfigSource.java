@@ -41,11 +41,12 @@ public final class ConfigSource {
     public Ser2netModel read() {
         List<ConnectionDef> connections = new ArrayList<>();
         List<ConfigException> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Path file = file();
         if (file != null) {
             try {
                 add(YamlConfigReader.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8)),
-                        connections, errors);
+                        connections, errors, warnings);
             } catch (NoSuchFileException e) {
                 errors.add(new ConfigException("Unable to open config file '" + file + "': No such file or directory"));
             } catch (IOException e) {
@@ -54,20 +55,22 @@ public final class ConfigSource {
         }
         String stdin = properties.apply(STDIN);
         if (stdin != null) {
-            add(YamlConfigReader.read("<stdin>", stdin), connections, errors);
+            add(YamlConfigReader.read("<stdin>", stdin), connections, errors, warnings);
         }
         StringBuilder fragments = new StringBuilder();
         for (int i = 0; properties.apply(YAML + i) != null; i++) {
             fragments.append(YamlConfigReader.fragment(properties.apply(YAML + i)));
         }
         if (fragments.length() > 0) {
-            add(YamlConfigReader.read("-Y", fragments.toString()), connections, errors);
+            add(YamlConfigReader.read("-Y", fragments.toString()), connections, errors, warnings);
         }
-        return new Ser2netModel(connections, errors);
+        return new Ser2netModel(connections, errors, warnings);
     }
 
-    private static void add(Ser2netModel m, List<ConnectionDef> connections, List<ConfigException> errors) {
+    private static void add(Ser2netModel m, List<ConnectionDef> connections, List<ConfigException> errors,
+            List<String> warnings) {
         connections.addAll(m.connections());
         errors.addAll(m.errors());
+        warnings.addAll(m.warnings());
     }
 }

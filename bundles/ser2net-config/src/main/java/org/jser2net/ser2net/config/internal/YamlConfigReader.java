@@ -30,6 +30,7 @@ public final class YamlConfigReader {
     private final String source;
     private final List<ConnectionDef> connections = new ArrayList<>();
     private final List<ConfigException> errors = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private Iterator<Event> events;
     private Event current;
 
@@ -45,7 +46,7 @@ public final class YamlConfigReader {
     public static Ser2netModel read(String source, Reader in) {
         YamlConfigReader r = new YamlConfigReader(source);
         r.parse(in);
-        return new Ser2netModel(r.connections, r.errors);
+        return new Ser2netModel(r.connections, r.errors, r.warnings);
     }
 
     /** Turns ser2net's {@code -Y} fragment into YAML: {@code #} outside quotes becomes a newline. */
@@ -181,6 +182,11 @@ public final class YamlConfigReader {
                 error(k, "Invalid option in connection " + name);
                 skipNode();
                 ok = false;
+                continue;
+            }
+            if (ConnectionOptions.notYetImplemented(key)) {
+                warnings.add(location(k) + ": option " + key + " of connection " + name
+                        + " is not implemented in this version of jser2net and is ignored");
                 continue;
             }
             try {

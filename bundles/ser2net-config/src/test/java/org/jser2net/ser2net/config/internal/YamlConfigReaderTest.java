@@ -65,6 +65,16 @@ class YamlConfigReaderTest {
     }
 
     @Test
+    void optionsNotImplementedYetAreWarnedAboutAndIgnored() {
+        Ser2netModel m = YamlConfigReader.read("w.yaml", "connection: &c\n  accepter: tcp,1\n  connector: echo\n"
+                + "  options:\n    dev-to-net-bufsize: 65536\n    max-connections: 2\n");
+        assertEquals(List.of(), m.errors());
+        assertEquals(Map.of("max-connections", 2), m.connections().get(0).options());
+        assertEquals(List.of("w.yaml:5:5: option dev-to-net-bufsize of connection c is not implemented in this "
+                + "version of jser2net and is ignored"), m.warnings());
+    }
+
+    @Test
     void missingNameAndMissingConnectorAreErrors() {
         Ser2netModel m = YamlConfigReader.read("x", "connection:\n  accepter: tcp,1\n  connector: echo\n"
                 + "connection: &n\n  accepter: tcp,2\n");
