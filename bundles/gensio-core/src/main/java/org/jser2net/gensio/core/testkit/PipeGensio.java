@@ -1,24 +1,21 @@
 package org.jser2net.gensio.core.testkit;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jser2net.gensio.api.Callback;
 import org.jser2net.gensio.api.EventLoop;
 import org.jser2net.gensio.api.GensioException;
 import org.jser2net.gensio.api.GensioState;
-import org.jser2net.gensio.base.AbstractGensio;
+import org.jser2net.gensio.base.RingGensio;
 
 /**
  * One end of an in-memory byte pipe: what one end writes, the other reads. Each end has a bounded
  * inbound buffer; {@code write} takes only what fits in the peer's buffer (0 when full), write-ready
  * comes once the peer has consumed some, and closing an end makes the other end see an orderly
- * end after the bytes already written. The two ends may run on different loops.
- *
- * <p>Write-ready events fire when they are enabled and there is room, when room frees up, and again
- * after a write-ready callback that wrote something, while room is left and they stay enabled.
+ * end after the bytes already written. The two ends may run on different loops. Write-ready
+ * follows the rule of {@link RingGensio}.
  */
-public final class PipeGensio extends AbstractGensio {
+public final class PipeGensio extends RingGensio {
 
     /** Two connected ends. */
     public record Pair(PipeGensio a, PipeGensio b) {
@@ -30,20 +27,14 @@ public final class PipeGensio extends AbstractGensio {
         void dial(PipeGensio client) throws GensioException;
     }
 
-    private final ByteRing inbound;
     private final String remote;
     private final Dialer dialer;
-    private final AtomicBoolean pumpQueued = new AtomicBoolean();
-    private final AtomicBoolean writeReadyQueued = new AtomicBoolean();
     private volatile PipeGensio peer;
     private volatile boolean peerClosed;
-    private int pending;
-    private boolean wrote;
 
     private PipeGensio(String type, EventLoop loop, int capacity, GensioState initial, String remote,
             Dialer dialer) {
-        super(type, loop, initial);
-        this.inbound = new ByteRing(capacity);
+        super(type, loop, initial, capacity);
         this.remote = remote;
         this.dialer = dialer;
     }
@@ -79,9 +70,8 @@ public final class PipeGensio extends AbstractGensio {
     }
 
     private void reset() {
-        inbound.clear();
+        resetRing();
         peerClosed = false;
-        pending = 0;
     }
 
     @Override
@@ -109,41 +99,13 @@ public final class PipeGensio extends AbstractGensio {
     }
 
     @Override
-    public void close(Callback done) {
-        if (state() == GensioState.CLOSED) {
-            complete(done, null);
-            return;
-        }
-        if (state() == GensioState.CLOSING) {
-            loop.execute(() -> done.done(null));
-            return;
-        }
-        moveTo(GensioState.CLOSING);
-        PipeGensio p = peer;
-        if (p != null) {
-            p.peerGone();
-        }
-        loop.execute(() -> {
-            closed();
-            inbound.clear();
-            pending = 0;
-            done.done(null);
-        });
-    }
-
-    @Override
     public int write(ByteBuffer src) throws GensioException {
         checkWritable();
         PipeGensio p = peer;
         if (p == null || peerClosed) {
             throw new GensioException(type() + ": the other end is closed");
         }
-        int n = p.inbound.put(src);
-        if (n > 0) {
-            wrote = true;
-            p.schedulePump();
-        }
-        return n;
+        return writeTo(p, src);
     }
 
     /** Makes this end fail as if its I/O broke: the handler gets {@code onEnd(error)}. */
@@ -153,7 +115,7 @@ public final class PipeGensio extends AbstractGensio {
 
     /** Bytes written by the peer that this end has not delivered (or that were not consumed). */
     public int buffered() {
-        return inbound.size();
+        return inbound().size();
     }
 
     @Override
@@ -162,85 +124,37 @@ public final class PipeGensio extends AbstractGensio {
     }
 
     @Override
-    protected void readEnableChanged(boolean enabled) {
-        if (enabled) {
-            schedulePump();
+    protected void closing() {
+        PipeGensio p = peer;
+        if (p != null) {
+            p.peerGone();
         }
     }
 
     @Override
-    protected void writeReadyEnableChanged(boolean enabled) {
-        if (enabled) {
-            scheduleWriteReady();
-        }
+    protected boolean endWhenEmpty() {
+        return peerClosed;
     }
 
+    /** The bytes handed out are consumed: let the writer know. */
     @Override
-    protected void leftoverConsumed(ByteBuffer buffer) {
-        release();
-    }
-
-    private void peerGone() {
-        peerClosed = true;
-        schedulePump();
-        scheduleWriteReady();
-    }
-
-    private void schedulePump() {
-        if (pumpQueued.compareAndSet(false, true)) {
-            loop.execute(this::pump);
-        }
-    }
-
-    private void pump() {
-        pumpQueued.set(false);
-        while (state() == GensioState.OPEN && isReadEnabled() && !hasLeftover()) {
-            ByteBuffer view = inbound.peek();
-            if (view == null) {
-                if (peerClosed) {
-                    fireEnd(null);
-                }
-                return;
-            }
-            pending = view.remaining();
-            if (!deliver(view)) {
-                return;
-            }
-            release();
-        }
-    }
-
-    /** The bytes handed out are consumed: free them and let the writer know. */
-    private void release() {
-        inbound.release(pending);
-        pending = 0;
+    protected void roomFreed() {
         PipeGensio p = peer;
         if (p != null) {
             p.scheduleWriteReady();
         }
     }
 
-    private void scheduleWriteReady() {
-        if (writeReadyQueued.compareAndSet(false, true)) {
-            loop.execute(this::writeReady);
-        }
-    }
-
-    private void writeReady() {
-        writeReadyQueued.set(false);
-        PipeGensio p = peer;
-        if (state() != GensioState.OPEN || !isWriteReadyEnabled() || !writable(p)) {
-            return;
-        }
-        wrote = false;
-        fireWriteReady();
-        if (wrote && isWriteReadyEnabled() && writable(p)) {
-            scheduleWriteReady();
-        }
-    }
-
     /** Room in the peer, or a closed peer (so that the writer's next write reports it). */
-    private boolean writable(PipeGensio p) {
-        return p == null || peerClosed || p.inbound.room() > 0;
+    @Override
+    protected boolean writable() {
+        PipeGensio p = peer;
+        return p == null || peerClosed || p.inbound().room() > 0;
+    }
+
+    private void peerGone() {
+        peerClosed = true;
+        schedulePump();
+        scheduleWriteReady();
     }
 }

@@ -13,7 +13,9 @@ import org.jser2net.gensio.api.Accepter;
 import org.jser2net.gensio.api.EventLoop;
 import org.jser2net.gensio.api.Gensio;
 import org.jser2net.gensio.core.testkit.Completion;
+import org.jser2net.gensio.core.testkit.Connections;
 import org.jser2net.gensio.core.testkit.MemoryTerminal;
+import org.jser2net.gensio.core.testkit.OnLoop;
 import org.jser2net.gensio.core.testkit.PipeGensio;
 import org.jser2net.gensio.core.testkit.Recorder;
 import org.junit.jupiter.api.AfterEach;
@@ -47,9 +49,7 @@ class StackAccepterTest {
 
     private Gensio connect(String stack) throws Exception {
         Gensio g = registry.connector(registry.parse(stack), null);
-        Completion open = new Completion();
-        g.loop().execute(() -> g.open(open));
-        open.awaitSuccess();
+        OnLoop.awaitSuccess(g.loop(), g::open);
         return g;
     }
 
@@ -62,7 +62,7 @@ class StackAccepterTest {
             Gensio client = connect("mem,a");
             Recorder atClient = new Recorder().attach(client);
             Gensio server = connections.next();
-            assertSame(acc, connections.lastAccepter);
+            assertSame(acc, connections.lastAccepter());
             assertEquals("tf", server.type());
             assertEquals("tf", server.child().type());
             assertEquals("mem", server.child().child().type());
@@ -97,7 +97,7 @@ class StackAccepterTest {
         Throwable error = connections.nextError();
         assertTrue(error.getMessage().contains("handshake refused"), error.getMessage());
         assertEquals(null, atClient.awaitEnd(), "the client sees the connection end");
-        assertTrue(connections.accepted.isEmpty());
+        assertTrue(connections.isEmpty());
     }
 
     @Test
@@ -129,9 +129,7 @@ class StackAccepterTest {
         EventLoop clientLoop = registry.nextLoop();
         for (int i = 0; i < 2; i++) {
             Gensio g = registry.connector(registry.parse("mem,f"), clientLoop);
-            Completion open = new Completion();
-            clientLoop.execute(() -> g.open(open));
-            open.awaitSuccess();
+            OnLoop.awaitSuccess(clientLoop, g::open);
         }
         assertNotSame(connections.next().loop(), connections.next().loop());
     }
@@ -145,9 +143,7 @@ class StackAccepterTest {
         down.awaitSuccess();
         assertTrue(acc.localAddresses().isEmpty());
         Gensio g = registry.connector(registry.parse("mem,g"), null);
-        Completion open = new Completion();
-        g.loop().execute(() -> g.open(open));
-        Throwable e = open.await();
+        Throwable e = OnLoop.await(g.loop(), g::open);
         assertNotNull(e);
         assertTrue(e.getMessage().contains("refused"), e.getMessage());
     }

@@ -38,9 +38,7 @@ class MemoryTerminalTest {
     }
 
     private Throwable open(Gensio g) throws Exception {
-        Completion done = new Completion();
-        OnLoop.run(g.loop(), () -> g.open(done));
-        return done.await();
+        return OnLoop.await(g.loop(), g::open);
     }
 
     @Test
@@ -60,9 +58,7 @@ class MemoryTerminalTest {
         atServer.awaitText("ping");
         atServer.send(server, "pong");
         atClient.awaitText("pong");
-        Completion closed = new Completion();
-        OnLoop.run(client.loop(), () -> client.close(closed));
-        closed.awaitSuccess();
+        OnLoop.close(client);
         assertNull(atServer.awaitEnd());
         assertNull(open(client), "a connector can be opened again");
         assertNotNull(accepted.poll(10, TimeUnit.SECONDS));

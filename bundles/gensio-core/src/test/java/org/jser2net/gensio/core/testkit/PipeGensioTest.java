@@ -94,9 +94,7 @@ class PipeGensioTest {
             p.b().setHandler(r);
             p.a().write(ByteBuffer.wrap("abc".getBytes()));
         });
-        Completion closed = new Completion();
-        OnLoop.run(loop, () -> p.a().close(closed));
-        closed.awaitSuccess();
+        OnLoop.close(p.a());
         OnLoop.run(loop, () -> { });
         assertFalse(r.hasEnded(), "data and end wait for reads");
         OnLoop.run(loop, () -> p.b().setReadEnabled(true));
@@ -107,9 +105,7 @@ class PipeGensioTest {
     @Test
     void writingToAClosedPeerFails() throws Exception {
         PipeGensio.Pair p = PipeGensio.pair(loop, 8);
-        Completion closed = new Completion();
-        OnLoop.run(loop, () -> p.a().close(closed));
-        closed.awaitSuccess();
+        OnLoop.close(p.a());
         GensioException e = assertThrows(GensioException.class,
                 () -> OnLoop.call(loop, () -> p.b().write(ByteBuffer.allocate(1))));
         assertTrue(e.getMessage().contains("other end is closed"), e.getMessage());
@@ -143,14 +139,8 @@ class PipeGensioTest {
     @Test
     void aClosedEndCannotBeReopened() throws Exception {
         PipeGensio.Pair p = PipeGensio.pair(loop, 8);
-        Completion closed = new Completion();
-        OnLoop.run(loop, () -> p.a().close(closed));
-        closed.awaitSuccess();
-        Completion closedAgain = new Completion();
-        OnLoop.run(loop, () -> p.a().close(closedAgain));
-        closedAgain.awaitSuccess();
-        Completion open = new Completion();
-        OnLoop.run(loop, () -> p.a().open(open));
-        assertTrue(open.await() instanceof GensioException);
+        OnLoop.close(p.a());
+        OnLoop.close(p.a());
+        assertTrue(OnLoop.await(loop, p.a()::open) instanceof GensioException);
     }
 }

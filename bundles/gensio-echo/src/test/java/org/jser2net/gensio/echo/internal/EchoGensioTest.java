@@ -15,7 +15,6 @@ import org.jser2net.gensio.api.Gensio;
 import org.jser2net.gensio.api.GensioException;
 import org.jser2net.gensio.api.GensioHandler;
 import org.jser2net.gensio.api.GensioState;
-import org.jser2net.gensio.core.testkit.Completion;
 import org.jser2net.gensio.core.testkit.OnLoop;
 import org.jser2net.gensio.core.testkit.Recorder;
 import org.jser2net.gensio.core.testkit.TestRegistry;
@@ -33,22 +32,26 @@ class EchoGensioTest {
 
     private Gensio open(String stack) throws Exception {
         Gensio g = registry.connector(stack);
-        Completion done = new Completion();
-        OnLoop.run(g.loop(), () -> g.open(done));
-        done.awaitSuccess();
+        OnLoop.awaitSuccess(g.loop(), g::open);
         return g;
+    }
+
+    /** Writes a random mebibyte into {@code stack} with flow control and checks it all comes back. */
+    private Recorder echoAMebibyte(String stack, long seed) throws Exception {
+        Gensio echo = open(stack);
+        byte[] data = new byte[1 << 20];
+        new Random(seed).nextBytes(data);
+        Recorder r = new Recorder().attach(echo);
+        r.send(echo, data);
+        assertArrayEquals(data, r.awaitBytes(data.length));
+        return r;
     }
 
     @Test
     void oneMebibyteComesBackIntactThroughTheBoundedBuffer() throws Exception {
-        Gensio echo = open("echo");
-        byte[] data = new byte[1 << 20];
-        new Random(7).nextBytes(data);
-        Recorder r = new Recorder().attach(echo);
-        r.send(echo, data);
-        assertArrayEquals(data, r.awaitBytes(data.length));
+        Recorder r = echoAMebibyte("echo", 7);
         r.awaitSent();
-        assertEquals(data.length, r.sentCount());
+        assertEquals(1 << 20, r.sentCount());
     }
 
     @Test
@@ -138,15 +141,11 @@ class EchoGensioTest {
     void closesAndOpensAgain() throws Exception {
         Gensio echo = open("echo");
         assertEquals("echo", echo.remoteAddress());
-        Completion closed = new Completion();
-        OnLoop.run(echo.loop(), () -> echo.close(closed));
-        closed.awaitSuccess();
+        OnLoop.close(echo);
         assertEquals(GensioState.CLOSED, echo.state());
         assertThrows(GensioException.class,
                 () -> OnLoop.call(echo.loop(), () -> echo.write(ByteBuffer.allocate(1))));
-        Completion again = new Completion();
-        OnLoop.run(echo.loop(), () -> echo.open(again));
-        again.awaitSuccess();
+        OnLoop.awaitSuccess(echo.loop(), echo::open);
         Recorder r = new Recorder().attach(echo);
         r.send(echo, "x");
         assertEquals("x", new String(r.awaitBytes(1)));
@@ -172,11 +171,6 @@ class EchoGensioTest {
 
     @Test
     void oneMebibyteInSmallBuffers() throws Exception {
-        Gensio echo = open("echo(readbuf=7)");
-        byte[] data = new byte[1 << 20];
-        new Random(8).nextBytes(data);
-        Recorder r = new Recorder().attach(echo);
-        r.send(echo, data);
-        assertArrayEquals(data, r.awaitBytes(data.length));
+        echoAMebibyte("echo(readbuf=7)", 8);
     }
 }

@@ -1,5 +1,6 @@
 package org.jser2net.gensio.tcp.internal;
 
+import static org.jser2net.gensio.core.testkit.OnLoop.writeAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,12 +14,15 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 
 import org.jser2net.gensio.api.Accepter;
 import org.jser2net.gensio.api.Gensio;
 import org.jser2net.gensio.api.GensioException;
 import org.jser2net.gensio.api.Option;
+import org.jser2net.gensio.core.testkit.Connections;
+import org.jser2net.gensio.core.testkit.OnLoop;
+import org.jser2net.gensio.core.testkit.Recorder;
 import org.junit.jupiter.api.Test;
 
 /** Listening: address families, dynamic ports, pausing, and the errors a bad stack gets. */
@@ -27,75 +31,75 @@ class TcpAccepterTest extends TcpTestBase {
     @Test
     void withoutHostOneDualStackSocketTakesIpv4AndIpv6() throws Exception {
         Connections conns = new Connections();
-        Accepter acc = startAccepter(tcp("0"), conns);
+        Accepter acc = net.listen(tcp("0"), conns);
         assertEquals(1, acc.localAddresses().size());
         InetSocketAddress a = (InetSocketAddress) acc.localAddresses().get(0);
         assertTrue(a.getAddress().isAnyLocalAddress());
         assertTrue(a.getAddress() instanceof Inet6Address, "dual-stack means an IPv6 socket: " + a);
         int port = a.getPort();
 
-        connect(tcp("127.0.0.1," + port), new Collector());
-        assertTrue(conns.take().remoteAddress().startsWith("ipv6,::ffff:127.0.0.1,"),
+        net.connect(tcp("127.0.0.1," + port), new Recorder());
+        assertTrue(conns.next().remoteAddress().startsWith("ipv6,::ffff:127.0.0.1,"),
                 "gensio prints IPv4 peers of a dual-stack socket as mapped IPv6");
-        connect(tcp("::1," + port), new Collector());
-        assertTrue(conns.take().remoteAddress().startsWith("ipv6,::1,"));
-        connect(tcp("ipv6,::1," + port), new Collector());
-        conns.take();
+        net.connect(tcp("::1," + port), new Recorder());
+        assertTrue(conns.next().remoteAddress().startsWith("ipv6,::1,"));
+        net.connect(tcp("ipv6,::1," + port), new Recorder());
+        conns.next();
     }
 
     @Test
     void ipv4PrefixListensOnIpv4Only() throws Exception {
         Connections conns = new Connections();
-        Accepter acc = startAccepter(tcp("ipv4,0"), conns);
+        Accepter acc = net.listen(tcp("ipv4,0"), conns);
         InetSocketAddress a = (InetSocketAddress) acc.localAddresses().get(0);
         assertTrue(a.getAddress() instanceof Inet4Address, a.toString());
-        connect(tcp("127.0.0.1," + a.getPort()), new Collector());
-        assertTrue(conns.take().remoteAddress().startsWith("ipv4,127.0.0.1,"));
-        Gensio c = TestContext.call(ctx.loop(), () -> provider.connector(tcp("::1," + a.getPort()), ctx));
-        assertNotNull(open(c, new Collector()), "IPv6 must not reach an ipv4 accepter");
+        net.connect(tcp("127.0.0.1," + a.getPort()), new Recorder());
+        assertTrue(conns.next().remoteAddress().startsWith("ipv4,127.0.0.1,"));
+        Gensio c = net.connector(tcp("::1," + a.getPort()));
+        assertNotNull(OnLoop.open(c, new Recorder()), "IPv6 must not reach an ipv4 accepter");
     }
 
     @Test
     void ipv6PrefixServesIpv6PeersOnly() throws Exception {
         Connections conns = new Connections();
-        Accepter acc = startAccepter(tcp("ipv6,0"), conns);
+        Accepter acc = net.listen(tcp("ipv6,0"), conns);
         int port = port(acc);
-        Collector v4 = new Collector();
-        connect(tcp("127.0.0.1," + port), v4);
+        Recorder v4 = new Recorder();
+        net.connect(tcp("127.0.0.1," + port), v4);
         assertNull(v4.awaitEnd(), "an IPv4 peer is hung up on");
-        connect(tcp("::1," + port), new Collector());
-        assertTrue(conns.take().remoteAddress().startsWith("ipv6,::1,"), "only the IPv6 peer is handed out");
+        net.connect(tcp("::1," + port), new Recorder());
+        assertTrue(conns.next().remoteAddress().startsWith("ipv6,::1,"), "only the IPv6 peer is handed out");
     }
 
     @Test
     void severalAddressesGetOneListenerEachOnTheSameDynamicPort() throws Exception {
         Connections conns = new Connections();
-        Accepter acc = startAccepter(tcp("127.0.0.1,0,::1,0"), conns);
+        Accepter acc = net.listen(tcp("127.0.0.1,0,::1,0"), conns);
         assertEquals(2, acc.localAddresses().size());
         int p0 = ((InetSocketAddress) acc.localAddresses().get(0)).getPort();
         int p1 = ((InetSocketAddress) acc.localAddresses().get(1)).getPort();
         assertEquals(p0, p1, "port 0 picks one port for all addresses");
-        connect(tcp("127.0.0.1," + p0), new Collector());
-        assertTrue(conns.take().remoteAddress().startsWith("ipv4,127.0.0.1,"));
-        connect(tcp("::1," + p0), new Collector());
-        assertTrue(conns.take().remoteAddress().startsWith("ipv6,::1,"));
+        net.connect(tcp("127.0.0.1," + p0), new Recorder());
+        assertTrue(conns.next().remoteAddress().startsWith("ipv4,127.0.0.1,"));
+        net.connect(tcp("::1," + p0), new Recorder());
+        assertTrue(conns.next().remoteAddress().startsWith("ipv6,::1,"));
     }
 
     @Test
     void setAcceptEnabledPausesAndResumes() throws Exception {
         Connections conns = new Connections();
-        Accepter acc = startAccepter(tcp("127.0.0.1,0"), conns);
+        Accepter acc = net.listen(tcp("127.0.0.1,0"), conns);
         acc.setAcceptEnabled(false);
-        TestContext.run(ctx.loop(), () -> { }); // the change runs on the accepter's loop, in order
+        OnLoop.run(ctx.loop(), () -> { }); // the change runs on the accepter's loop, in order
         // The kernel completes the handshake from its backlog; the accepter must not take it.
         try (Socket s = new Socket(InetAddress.getByName("127.0.0.1"), port(acc))) {
-            assertNull(conns.poll(300), "accepted while accepting was disabled");
+            assertNull(conns.poll(Duration.ofMillis(300)), "accepted while accepting was disabled");
             acc.setAcceptEnabled(true);
-            Collector server = new Collector();
-            Gensio g = accept(conns, server);
+            Recorder server = new Recorder();
+            Gensio g = conns.next(server);
             s.getOutputStream().write('x');
-            assertEquals("x", server.awaitBytes(1));
-            write(g, "y");
+            assertEquals("x", server.awaitText("x"));
+            writeAll(g, "y");
             InputStream in = s.getInputStream();
             assertEquals('y', in.read());
         }
@@ -104,24 +108,19 @@ class TcpAccepterTest extends TcpTestBase {
     @Test
     void shutdownReleasesThePort() throws Exception {
         Connections conns = new Connections();
-        Accepter acc = startAccepter(tcp("127.0.0.1,0"), conns);
+        Accepter acc = net.listen(tcp("127.0.0.1,0"), conns);
         int port = port(acc);
-        CompletableFuture<Throwable> done = new CompletableFuture<>();
-        acc.shutdown(TestContext.callback(done));
-        assertNull(TestContext.await(done));
-        accepters.remove(acc);
+        net.shutdown(acc);
         assertTrue(acc.localAddresses().isEmpty());
-        startAccepter(tcp("127.0.0.1," + port), conns);
+        net.listen(tcp("127.0.0.1," + port), conns);
     }
 
     @Test
     void bindFailureNamesTheAddressAndTheCause() throws Exception {
-        Accepter first = startAccepter(tcp("127.0.0.1,0"), new Connections());
+        Accepter first = net.listen(tcp("127.0.0.1,0"), new Connections());
         int port = port(first);
         Accepter second = provider.accepter(tcp("127.0.0.1," + port), ctx);
-        CompletableFuture<Throwable> done = new CompletableFuture<>();
-        second.startup(TestContext.callback(done));
-        Throwable err = TestContext.await(done);
+        Throwable err = net.startup(second, new Connections());
         assertTrue(err instanceof GensioException, String.valueOf(err));
         assertEquals("tcp: cannot listen on 127.0.0.1," + port + ": Address already in use", err.getMessage());
         assertTrue(second.localAddresses().isEmpty());

@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.jser2net.gensio.core.testkit.Recorder;
+
 /** A plain blocking UDP socket on a loopback address, playing a remote peer in tests. */
 final class Client implements AutoCloseable {
 
@@ -19,7 +21,7 @@ final class Client implements AutoCloseable {
 
     Client(String address) throws IOException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), 0));
-        socket.setSoTimeout((int) (UdpFixture.TIMEOUT_S * 1000));
+        socket.setSoTimeout((int) Recorder.TIMEOUT.toMillis());
     }
 
     int port() {

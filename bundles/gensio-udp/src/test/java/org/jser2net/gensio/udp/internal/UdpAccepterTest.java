@@ -89,7 +89,7 @@ class UdpAccepterTest extends UdpFixture {
             Gensio g = nextAccepted();
             a.send(thousand, to);
             a.send(big, to);
-            Recorder r = new Recorder(false);
+            DatagramRecorder r = new DatagramRecorder(false);
             onLoop(() -> {
                 g.setHandler(r);
                 g.setReadEnabled(true);
@@ -117,7 +117,7 @@ class UdpAccepterTest extends UdpFixture {
             a.send("abcde", port(acc));
             Gensio g = nextAccepted();
             a.send("xy", port(acc));
-            Recorder r = new Recorder(false);
+            DatagramRecorder r = new DatagramRecorder(false);
             r.consumeAtMost = 2;
             onLoop(() -> {
                 g.setHandler(r);
@@ -145,7 +145,7 @@ class UdpAccepterTest extends UdpFixture {
             assertEquals(UdpGensio.MAX_QUEUED_PACKETS, onLoop(g::queuedPackets));
             assertEquals(16L, onLoop(g::droppedPackets));
 
-            Recorder r = new Recorder(false);
+            DatagramRecorder r = new DatagramRecorder(false);
             onLoop(() -> {
                 g.setHandler(r);
                 g.setReadEnabled(true);

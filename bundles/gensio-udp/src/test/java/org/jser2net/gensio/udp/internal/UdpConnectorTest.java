@@ -22,7 +22,7 @@ class UdpConnectorTest extends UdpFixture {
     void connectorAndAccepterRoundTrip() throws Exception {
         UdpAccepter acc = startAccepter(udp(List.of(), "127.0.0.1", "0"), true);
         int port = port(acc);
-        Recorder r = new Recorder(false);
+        DatagramRecorder r = new DatagramRecorder(false);
         UdpConnector c = openConnector(udp(List.of(), "127.0.0.1", Integer.toString(port)), r);
         assertEquals("ipv4,127.0.0.1," + port, onLoop(c::remoteAddress));
 
@@ -47,7 +47,7 @@ class UdpConnectorTest extends UdpFixture {
     @Test
     void laddrSetsTheLocalAddress() throws Exception {
         UdpAccepter acc = startAccepter(udp(List.of(), "127.0.0.1", "0"), true);
-        Recorder r = new Recorder(false);
+        DatagramRecorder r = new DatagramRecorder(false);
         UdpConnector c = openConnector(udp(List.of(new Option("laddr", "ipv4,127.0.0.1,0")),
                 "127.0.0.1", Integer.toString(port(acc))), r);
         InetSocketAddress local = onLoop(c::localAddress);
@@ -72,7 +72,7 @@ class UdpConnectorTest extends UdpFixture {
     @Test
     void withoutNoconOnlyTheRemoteIsHeard() throws Exception {
         try (Client server = new Client(); Client stranger = new Client()) {
-            Recorder r = new Recorder(false);
+            DatagramRecorder r = new DatagramRecorder(false);
             UdpConnector c = openConnector(udp(List.of(), "127.0.0.1", Integer.toString(server.port())), r);
             InetSocketAddress to = new InetSocketAddress("127.0.0.1", onLoop(c::localAddress).getPort());
             stranger.send(bytes("stranger").array(), to);
@@ -85,7 +85,7 @@ class UdpConnectorTest extends UdpFixture {
     @Test
     void noconHearsEveryone() throws Exception {
         try (Client server = new Client(); Client stranger = new Client()) {
-            Recorder r = new Recorder(false);
+            DatagramRecorder r = new DatagramRecorder(false);
             UdpConnector c = openConnector(udp(List.of(Option.flag("nocon")),
                     "127.0.0.1", Integer.toString(server.port())), r);
             InetSocketAddress to = new InetSocketAddress("127.0.0.1", onLoop(c::localAddress).getPort());
@@ -99,7 +99,7 @@ class UdpConnectorTest extends UdpFixture {
     @Test
     void writeReadyEventsFlowWhileEnabled() throws Exception {
         try (Client server = new Client()) {
-            Recorder r = new Recorder(false);
+            DatagramRecorder r = new DatagramRecorder(false);
             UdpConnector c = openConnector(udp(List.of(), "127.0.0.1", Integer.toString(server.port())), r);
             onLoop(() -> {
                 c.setWriteReadyEnabled(true);
@@ -121,7 +121,7 @@ class UdpConnectorTest extends UdpFixture {
     @Test
     void ipv6ConnectorAndAddressForm() throws Exception {
         UdpAccepter acc = startAccepter(udp(List.of(), "ipv6", "::1", "0"), true);
-        Recorder r = new Recorder(false);
+        DatagramRecorder r = new DatagramRecorder(false);
         UdpConnector c = openConnector(udp(List.of(), "ipv6", "::1", Integer.toString(port(acc))), r);
         assertEquals("ipv6,::1," + port(acc), onLoop(c::remoteAddress));
         onLoop(() -> c.write(bytes("v6")));

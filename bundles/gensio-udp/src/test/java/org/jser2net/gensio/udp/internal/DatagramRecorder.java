@@ -12,19 +12,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jser2net.gensio.api.Gensio;
 import org.jser2net.gensio.api.GensioException;
 import org.jser2net.gensio.api.GensioHandler;
+import org.jser2net.gensio.core.testkit.Recorder;
 
 /**
- * A test handler: records each onData chunk, optionally answers {@code re:<data>}, and may consume
- * only part of each chunk (re-enabling reads so the rest comes again).
+ * A test handler that keeps datagram boundaries: records each onData chunk on its own, optionally
+ * answers {@code re:<data>}, counts write-ready events, and may consume only part of each chunk
+ * (re-enabling reads so the rest comes again). The testkit {@link Recorder} joins chunks instead.
  */
-final class Recorder implements GensioHandler {
+final class DatagramRecorder implements GensioHandler {
 
     final BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
     final AtomicInteger writeReady = new AtomicInteger();
     private final boolean echo;
     volatile int consumeAtMost = Integer.MAX_VALUE;
 
-    Recorder(boolean echo) {
+    DatagramRecorder(boolean echo) {
         this.echo = echo;
     }
 
@@ -56,7 +58,7 @@ final class Recorder implements GensioHandler {
     }
 
     byte[] next() throws InterruptedException {
-        byte[] b = chunks.poll(UdpFixture.TIMEOUT_S, TimeUnit.SECONDS);
+        byte[] b = chunks.poll(Recorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         assertNotNull(b, "no data arrived");
         return b;
     }
