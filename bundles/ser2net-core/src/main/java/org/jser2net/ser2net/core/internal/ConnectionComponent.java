@@ -2,28 +2,31 @@ package org.jser2net.ser2net.core.internal;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.jser2net.gensio.api.Cancellable;
 import org.jser2net.gensio.api.EventLoop;
 import org.jser2net.gensio.api.GensioRegistry;
-import org.jser2net.gensio.api.StackSpec;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One ser2net connection, made by ConfigAdmin from a factory configuration. It runs a {@link Port}
- * on a loop of its own choosing, follows gensio types as they come and go, and announces with a
- * {@code ser2net.port} service property once its accepter has been tried, so start-up can say Ready.
+ * One ser2net connection, made by ConfigAdmin from a factory configuration. It runs a {@link Port} on a
+ * loop of its own, follows gensio types as they come and go, and publishes the port's state as
+ * {@code ser2net.*} properties of a marker service (registered once the accepter has been tried, so
+ * start-up can say Ready; a configuration that cannot be used registers it at once with the error).
  */
 @Component(configurationPid = ConnectionConfiguration.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {})
@@ -32,100 +35,116 @@ public final class ConnectionComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionComponent.class);
 
+    private final BundleContext context;
+    private final String name;
     private final Port port;
     private final EventLoop loop;
     private final Cancellable typeWatch;
-    private volatile ServiceRegistration<?> marker;
+    private ServiceRegistration<?> marker;
+    private boolean stopped;
 
     @Activate
     public ConnectionComponent(@Reference GensioRegistry registry, ConnectionConfiguration config,
             BundleContext context) {
-        PortSettings settings = settings(registry, config);
+        this.context = context;
+        this.name = config.name();
         this.loop = registry.nextLoop();
+        PortSettings settings;
+        try {
+            settings = PortSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("connection {}: {}", name, e.getMessage());
+            port = null;
+            typeWatch = () -> { };
+            publish("failed", e.getMessage(), e.getMessage());
+            return;
+        }
         this.port = new Port(settings, registry, loop);
         this.typeWatch = registry.watchTypes(new GensioRegistry.TypeListener() {
             @Override
             public void typeAdded(String type) {
-                loop.execute(port::typesChanged);
+                loop.execute(() -> port.typeAdded(type));
             }
 
             @Override
             public void typeRemoved(String type) {
-                loop.execute(port::typesChanged);
+                loop.execute(() -> port.typeRemoved(type));
             }
         });
         port.onStateChange(this::republish);
-        loop.execute(() -> port.start(error -> announce(context, settings.name(), error)));
+        loop.execute(() -> port.start(error -> publish(null, null, error == null ? null : error.getMessage())));
     }
 
-    private static PortSettings settings(GensioRegistry registry, ConnectionConfiguration config) {
-        String name = config.name();
-        StackSpec accepter = parse(registry, name, "accepter", config.accepter());
-        StackSpec connector = parse(registry, name, "connector", config.connector());
-        return new PortSettings(name, accepter, connector, config.enable(), config.max$_$connections(),
-                config.kickolduser());
-    }
-
-    private static StackSpec parse(GensioRegistry registry, String name, String what, String stack) {
-        if (stack == null || stack.isBlank()) {
-            throw new IllegalArgumentException("connection " + name + ": no " + what + " given");
+    @Modified
+    void modified(ConnectionConfiguration config) {
+        if (port == null) {
+            return;
         }
         try {
-            return registry.parse(stack);
+            PortSettings next = PortSettings.from(config);
+            loop.execute(() -> port.reconfigure(next));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("connection " + name + ": bad " + what + ": " + e.getMessage(), e);
+            LOG.error("connection {}: {} (settings unchanged)", name, e.getMessage());
         }
     }
 
-    private Dictionary<String, Object> properties(Throwable error) {
+    private synchronized void publish(String state, String problem, String error) {
+        if (stopped) {
+            return;
+        }
         Dictionary<String, Object> props = new Hashtable<>();
-        props.put("ser2net.port", port.name());
+        props.put("ser2net.port", name);
         props.put("ser2net.started", Boolean.TRUE);
-        props.put("ser2net.state", port.state().name().toLowerCase(java.util.Locale.ROOT));
-        props.put("ser2net.problem", port.problem());
+        props.put("ser2net.state", state != null ? state : port.state().name().toLowerCase(Locale.ROOT));
+        props.put("ser2net.problem", problem != null ? problem : port.problem());
         if (error != null) {
-            props.put("ser2net.error", error.getMessage());
+            props.put("ser2net.error", error);
         }
-        return props;
-    }
-
-    private void announce(BundleContext context, String name, Throwable error) {
         try {
-            marker = context.registerService(PortMarker.class, new PortMarker(name), properties(error));
+            if (marker == null) {
+                marker = context.registerService(PortMarker.class, new PortMarker(name), props);
+            } else {
+                marker.setProperties(props);
+            }
         } catch (IllegalStateException e) {
-            LOG.debug("connection {} stopped before it was announced", name);
+            LOG.debug("connection {}: bundle stopping, marker not published", name);
         }
     }
 
-    /** Keeps the marker's state properties current, so status tools see a waiting type. */
-    private void republish() {
-        ServiceRegistration<?> m = marker;
-        if (m != null) {
-            try {
-                m.setProperties(properties(null));
-            } catch (IllegalStateException e) {
-                LOG.debug("marker already gone", e);
-            }
+    /** Keeps the marker's state properties current, once it exists. */
+    private synchronized void republish() {
+        if (marker != null) {
+            publish(null, null, null);
         }
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate(int reason) {
         typeWatch.cancel();
-        ServiceRegistration<?> m = marker;
-        if (m != null) {
-            try {
-                m.unregister();
-            } catch (IllegalStateException e) {
-                LOG.debug("marker already gone", e);
+        synchronized (this) {
+            stopped = true;
+            if (marker != null) {
+                try {
+                    marker.unregister();
+                } catch (IllegalStateException e) {
+                    LOG.debug("marker already gone", e);
+                }
+                marker = null;
             }
         }
-        CompletableFuture<Void> stopped = new CompletableFuture<>();
-        loop.execute(() -> port.stop(e -> stopped.complete(null)));
+        if (port == null) {
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (reason == ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED) {
+            loop.execute(() -> port.retire(e -> done.complete(null)));
+            return;
+        }
+        loop.execute(() -> port.stop(e -> done.complete(null)));
         try {
-            stopped.get(2, TimeUnit.SECONDS);
+            done.get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.warn("connection {} did not stop within 2 s", port.name());
+            LOG.warn("connection {} did not stop within 2 s", name);
         }
     }
 }

@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * One ser2net connection as a ConfigAdmin factory configuration (factory PID
- * {@value #FACTORY_PID}); option names are ser2net.yaml's.
+ * {@value #FACTORY_PID}). Property names are ser2net.yaml's option names; defaults are ser2net's.
  */
 @ObjectClassDefinition(id = ConnectionConfiguration.FACTORY_PID, name = "ser2net connection",
         description = "Joins an accepter (where clients connect) to a connector (the device).")
@@ -30,4 +30,49 @@ public @interface ConnectionConfiguration {
 
     @AttributeDefinition(description = "A new client replaces the oldest one when all slots are taken")
     boolean kickolduser() default false;
+
+    @AttributeDefinition(description = "Seconds without traffic before a client is closed; 0 = never")
+    int timeout() default 0;
+
+    @AttributeDefinition(description = "Sent to each new client (ser2net escapes)")
+    String banner();
+
+    @AttributeDefinition(description = "Sent to the device when it opens (ser2net escapes)")
+    String openstr();
+
+    @AttributeDefinition(description = "Sent to the device before it closes (ser2net escapes)")
+    String closestr();
+
+    @AttributeDefinition(description = "Device output that closes every client once it has been sent")
+    String closeon();
+
+    @AttributeDefinition(description = "Device output that sends the collected data at once")
+    String sendon();
+
+    @AttributeDefinition(description = "Collect device output for a few character times before sending")
+    boolean chardelay() default true;
+
+    @AttributeDefinition(name = "chardelay-scale", description = "Tenths of a character time to wait (1-1000)")
+    int chardelay$_$scale() default 20;
+
+    @AttributeDefinition(name = "chardelay-min", description = "Shortest wait in microseconds")
+    int chardelay$_$min() default 1000;
+
+    @AttributeDefinition(name = "chardelay-max", description = "Longest hold from the first byte, microseconds")
+    int chardelay$_$max() default 20000;
+
+    @AttributeDefinition(name = "dev-to-net-bufsize", description = "Device output collected before sending")
+    int dev$_$to$_$net$_$bufsize() default 64;
+
+    @AttributeDefinition(name = "net-to-dev-bufsize", description = "Accepted for compatibility")
+    int net$_$to$_$dev$_$bufsize() default 64;
+
+    @AttributeDefinition(name = "no-con-to-acc", description = "Drop device output")
+    boolean no$_$con$_$to$_$acc() default false;
+
+    @AttributeDefinition(name = "no-acc-to-con", description = "Drop client input")
+    boolean no$_$acc$_$to$_$con() default false;
+
+    @AttributeDefinition(name = "accepter-retry-time", description = "Seconds between tries of a failed accepter")
+    int accepter$_$retry$_$time() default 10;
 }

@@ -1,56 +1,61 @@
 package org.jser2net.ser2net.core.internal;
 
-import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 import org.jser2net.gensio.api.Accepter;
 import org.jser2net.gensio.api.AccepterHandler;
 import org.jser2net.gensio.api.Callback;
+import org.jser2net.gensio.api.Cancellable;
 import org.jser2net.gensio.api.EventLoop;
 import org.jser2net.gensio.api.Gensio;
 import org.jser2net.gensio.api.GensioException;
-import org.jser2net.gensio.api.GensioHandler;
 import org.jser2net.gensio.api.GensioRegistry;
+import org.jser2net.gensio.api.LayerSpec;
+import org.jser2net.gensio.api.MissingTypeException;
+import org.jser2net.gensio.api.StackSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One ser2net port: an accepter whose clients share one device connection. Everything runs on the
- * port's loop. The device opens with the first client and closes after the last.
+ * One ser2net port: an accepter whose clients share one device connection ({@link Device}). Everything
+ * runs on the port's loop. The device opens with the first client and closes after the last.
  *
- * <p>Data moves without copies: a source's read buffer is written straight to the sink; when the
- * sink is full the unwritten rest stays with the source (whose reads pause) until the sink is
- * write-ready again, so memory per port stays bounded and no byte is dropped.
+ * <p>Settings changes follow ser2net: a port without clients takes them at once; a port in use stops
+ * listening and takes them when its last client leaves, unless it is disabled, which kicks its clients.
  */
 final class Port implements AccepterHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Port.class);
 
-    private final PortSettings settings;
     private final GensioRegistry registry;
     private final EventLoop loop;
     private final List<Session> sessions = new ArrayList<>();
-    private final DeviceHandler deviceHandler = new DeviceHandler();
-    private final ClientHandler clientHandler = new ClientHandler();
+    private PortSettings settings;
+    private PortSettings pending;
+    private boolean retiring;
+    private Callback retired = Callback.NONE;
     private PortState state = PortState.NEW;
     private String problem = "";
+    private StackSpec accepterSpec;
+    private StackSpec connectorSpec;
     private Accepter accepter;
-    private Gensio device;
-    private boolean deviceOpen;
+    private Device device;
+    /** The last device closed, until its close completes: a new one opens only after. */
+    private Device closing;
+    private Cancellable retry;
+    private Cancellable idleTick;
     private Runnable stateListener = () -> { };
 
     Port(PortSettings settings, GensioRegistry registry, EventLoop loop) {
         this.settings = settings;
         this.registry = registry;
         this.loop = loop;
-    }
-
-    /** Who to tell (on the loop) when the state or problem changes. */
-    void onStateChange(Runnable listener) {
-        this.stateListener = listener;
     }
 
     String name() {
@@ -70,82 +75,192 @@ final class Port implements AccepterHandler {
         return sessions.size();
     }
 
-    /** Types this port needs that are not installed. */
-    Set<String> missingTypes() {
-        Set<String> missing = new TreeSet<>(registry.missingTypes(settings.accepter()));
-        missing.addAll(registry.missingTypes(settings.connector()));
-        return missing;
+    List<Session> sessions() {
+        return sessions;
     }
 
-    private void moveTo(PortState next) {
-        if (!state.next().contains(next)) {
+    PortSettings settings() {
+        return settings;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    GensioRegistry registry() {
+        return registry;
+    }
+
+    StackSpec connectorSpec() {
+        return connectorSpec;
+    }
+
+    /** Who to tell (on the loop) when the state or problem changes. */
+    void onStateChange(Runnable listener) {
+        this.stateListener = listener;
+    }
+
+    private void moveTo(PortState next, String why) {
+        if (next != state && !state.next().contains(next)) {
             throw new IllegalStateException("port " + name() + ": " + state + " -> " + next);
         }
         state = next;
-        if (next == PortState.UP || next == PortState.STOPPED) {
-            problem = "";
-        }
-    }
-
-    private void changed() {
+        problem = why;
         stateListener.run();
     }
 
     /** Starts listening, or waits for missing types; {@code started} runs once the attempt is over. */
     void start(Callback started) {
-        Set<String> missing = missingTypes();
-        if (!missing.isEmpty()) {
-            moveTo(PortState.WAITING);
-            problem = "waiting for gensio type" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing);
-            LOG.info("connection {}: {}", name(), problem);
-            changed();
+        if (state == PortState.STOPPED) {
             started.done(null);
             return;
         }
-        moveTo(PortState.STARTING);
         try {
-            accepter = registry.accepter(settings.accepter(), loop);
+            accepterSpec = registry.parse(settings.accepter());
+            connectorSpec = registry.parse(settings.connector());
+        } catch (IllegalArgumentException e) {
+            fail("bad stack: " + e.getMessage(), started, false);
+            return;
+        }
+        Set<String> missing = missingTypes();
+        if (!missing.isEmpty()) {
+            waitFor(missing);
+            started.done(null);
+            return;
+        }
+        moveTo(PortState.STARTING, "");
+        try {
+            accepter = registry.accepter(accepterSpec, loop);
+        } catch (MissingTypeException e) {
+            waitFor(Set.of(e.missingType()));
+            started.done(null);
+            return;
         } catch (GensioException | RuntimeException e) {
-            fail("cannot create accepter " + settings.accepter() + ": " + Messages.describe(e), started);
+            fail("cannot create accepter " + settings.accepter() + ": " + Messages.describe(e), started, true);
             return;
         }
         accepter.setHandler(this);
         Accepter mine = accepter;
-        accepter.startup(error -> loop.execute(() -> {
-            if (state != PortState.STARTING || accepter != mine) {
-                mine.shutdown(Callback.NONE);
-            } else if (error != null) {
-                accepter = null;
-                fail("cannot start accepter " + settings.accepter() + ": " + Messages.describe(error), started);
-                return;
-            } else {
-                moveTo(PortState.UP);
-                changed();
-                LOG.debug("connection {} listening on {}", name(), mine.localAddresses());
-            }
-            started.done(null);
-        }));
+        accepter.startup(error -> loop.execute(() -> started(mine, error, started)));
     }
 
-    private void fail(String why, Callback started) {
-        moveTo(PortState.FAILED);
-        problem = why;
+    private void started(Accepter mine, Throwable error, Callback started) {
+        if (state != PortState.STARTING || accepter != mine) {
+            mine.shutdown(Callback.NONE);
+        } else if (error != null) {
+            accepter = null;
+            fail("cannot start accepter " + settings.accepter() + ": " + Messages.describe(error), started, true);
+            return;
+        } else {
+            moveTo(PortState.UP, "");
+            LOG.debug("connection {} listening on {}", name(), mine.localAddresses());
+        }
+        started.done(null);
+    }
+
+    private void waitFor(Set<String> missing) {
+        String why = "waiting for gensio type" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing);
+        moveTo(PortState.WAITING, why);
+        LOG.info("connection {}: {}", name(), why);
+    }
+
+    private void fail(String why, Callback started, boolean retryLater) {
+        moveTo(PortState.FAILED, why);
         LOG.error("connection {}: {}", name(), why);
-        changed();
+        if (retryLater) {
+            retry = loop.schedule(this::retry, settings.accepterRetrySeconds(), TimeUnit.SECONDS);
+        }
         started.done(new GensioException(why));
     }
 
-    /** A gensio type came or went: come up, or go down and wait. */
-    void typesChanged() {
-        if (state == PortState.WAITING && missingTypes().isEmpty()) {
+    private void retry() {
+        retry = null;
+        if (state == PortState.FAILED) {
             start(Callback.NONE);
-        } else if ((state == PortState.UP || state == PortState.STARTING) && !missingTypes().isEmpty()) {
-            takeDown(Callback.NONE);
-            moveTo(PortState.WAITING);
-            problem = "waiting for gensio types " + String.join(", ", missingTypes());
-            LOG.warn("connection {}: {}", name(), problem);
-            changed();
         }
+    }
+
+    /** Types this port needs that are not installed. */
+    Set<String> missingTypes() {
+        Set<String> missing = new TreeSet<>(registry.missingTypes(accepterSpec));
+        missing.addAll(registry.missingTypes(connectorSpec));
+        return missing;
+    }
+
+    private boolean uses(String type) {
+        for (StackSpec spec : new StackSpec[] {accepterSpec, connectorSpec}) {
+            if (spec != null) {
+                for (LayerSpec l : spec.layers()) {
+                    if (l.type().equals(type)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A provider of {@code type} left (or is being replaced): what was built with it goes down. */
+    void typeRemoved(String type) {
+        if ((state == PortState.UP || state == PortState.STARTING) && uses(type)) {
+            LOG.warn("connection {}: gensio type {} went away, closing", name(), type);
+            takeDown(e -> {
+                if (state != PortState.STOPPED) {
+                    moveTo(PortState.WAITING, "waiting for gensio type " + type);
+                    typeAdded(type);
+                }
+            });
+        }
+    }
+
+    /** A provider arrived: a waiting port comes up if nothing else is missing. */
+    void typeAdded(String type) {
+        if (state == PortState.WAITING) {
+            start(Callback.NONE);
+        }
+    }
+
+    /** New settings: applied now, or when the last client leaves (see the class comment). */
+    void reconfigure(PortSettings next) {
+        if (state == PortState.STOPPED) {
+            return;
+        }
+        if (sessions.isEmpty() || !next.enabled()) {
+            pending = null;
+            restart(next);
+            return;
+        }
+        pending = next;
+        LOG.info("connection {}: will be reconfigured when its clients leave", name());
+        closeAccepter(Callback.NONE);
+    }
+
+    /** True while new settings wait for the clients to leave. */
+    boolean reconfigurePending() {
+        return pending != null;
+    }
+
+    private void restart(PortSettings next) {
+        takeDown(e -> {
+            if (state == PortState.STOPPED) {
+                return;
+            }
+            settings = next;
+            moveTo(PortState.NEW, "");
+            start(Callback.NONE);
+        });
+    }
+
+    /** The configuration was deleted: stop listening, let the clients finish, then stop. */
+    void retire(Callback done) {
+        if (sessions.isEmpty()) {
+            stop(done);
+            return;
+        }
+        retiring = true;
+        retired = done;
+        LOG.info("connection {}: deleted, will close when its clients leave", name());
+        closeAccepter(Callback.NONE);
     }
 
     /** Stops listening and closes every client and the device. */
@@ -154,41 +269,55 @@ final class Port implements AccepterHandler {
             done.done(null);
             return;
         }
-        moveTo(PortState.STOPPED);
+        moveTo(PortState.STOPPED, "");
         takeDown(done);
     }
 
     private void takeDown(Callback done) {
-        int[] pending = {1};
+        if (retry != null) {
+            retry.cancel();
+            retry = null;
+        }
+        int[] count = {1};
         Callback one = e -> {
-            if (--pending[0] == 0) {
+            if (--count[0] == 0) {
                 done.done(null);
             }
         };
-        if (accepter != null) {
-            pending[0]++;
-            Accepter a = accepter;
-            accepter = null;
-            a.shutdown(e -> loop.execute(() -> one.done(e)));
-        }
+        count[0]++;
+        closeAccepter(one);
         for (Session s : List.copyOf(sessions)) {
-            pending[0]++;
-            dropSession(s, one);
+            count[0]++;
+            drop(s, one);
+        }
+        if (closing != null) {
+            count[0]++;
+            closing.whenClosed(one);
         }
         one.done(null);
     }
 
-    @Override
-    public void onConnection(Accepter from, Gensio client) {
-        if (!client.loop().inLoop() || !loop.inLoop()) {
-            loop.execute(() -> admit(client));
+    private void closeAccepter(Callback done) {
+        Accepter a = accepter;
+        accepter = null;
+        if (a == null) {
+            done.done(null);
         } else {
-            admit(client);
+            a.shutdown(e -> loop.execute(() -> done.done(e)));
         }
     }
 
-    private void admit(Gensio client) {
-        if (state != PortState.UP) {
+    @Override
+    public void onConnection(Accepter from, Gensio client) {
+        if (loop.inLoop()) {
+            admit(from, client);
+        } else {
+            loop.execute(() -> admit(from, client));
+        }
+    }
+
+    private void admit(Accepter from, Gensio client) {
+        if (state != PortState.UP || from != accepter) {
             Refusal.send(client, Messages.SHUTTING_DOWN, Callback.NONE);
         } else if (!settings.enabled()) {
             Refusal.send(client, Messages.DISABLED, Callback.NONE);
@@ -196,55 +325,51 @@ final class Port implements AccepterHandler {
             Refusal.send(client, Messages.IN_USE, Callback.NONE);
         } else {
             if (sessions.size() >= settings.maxConnections()) {
-                dropSession(sessions.get(0), Callback.NONE);
+                drop(sessions.get(0), Callback.NONE);
             }
             Session s = new Session(client);
             sessions.add(s);
-            client.setHandler(clientHandler);
             LOG.debug("connection {}: client {} connected", name(), s.remote());
             if (device == null) {
-                openDevice();
-            } else if (deviceOpen) {
-                client.setReadEnabled(true);
+                device = new Device(this, closing);
             }
+            device.join(s);
+            armIdleTick();
         }
     }
 
-    private void openDevice() {
-        Gensio dev;
-        try {
-            dev = registry.connector(settings.connector(), loop);
-        } catch (GensioException | RuntimeException e) {
-            refuseAll(Messages.deviceOpenFailure(e));
+    /** What the escapes refer to for this port now. */
+    EscapeContext escapes(String client) {
+        Instant now = Instant.now();
+        String params = device == null ? "" : device.serialParams();
+        return new EscapeContext(name(), settings.accepter(), settings.connector(), params, client,
+                now.atZone(ZoneId.systemDefault()), now.getNano() / 1000);
+    }
+
+    /** Refuses every client that waits for a device that could not be opened. */
+    void deviceFailed(Device d, String message) {
+        if (device != d) {
             return;
         }
-        device = dev;
-        dev.setHandler(deviceHandler);
-        dev.open(error -> {
-            if (device != dev) {
-                dev.close(Callback.NONE);
-            } else if (error != null) {
-                LOG.warn("connection {}: device open failed: {}", name(), Messages.describe(error));
-                device = null;
-                refuseAll(Messages.deviceOpenFailure(error));
-            } else {
-                deviceOpen = true;
-                dev.setReadEnabled(true);
-                for (Session s : sessions) {
-                    s.net.setReadEnabled(true);
-                }
-            }
-        });
-    }
-
-    private void refuseAll(String text) {
+        device = null;
         for (Session s : List.copyOf(sessions)) {
             sessions.remove(s);
-            Refusal.send(s.net, text, Callback.NONE);
+            Refusal.send(s.net, message, Callback.NONE);
+        }
+        sessionsChanged();
+    }
+
+    /** The device ended: every client goes, and the device is closed. */
+    void deviceEnded(Device d) {
+        if (device != d) {
+            return;
+        }
+        for (Session s : List.copyOf(sessions)) {
+            drop(s, Callback.NONE);
         }
     }
 
-    private Session session(Gensio g) {
+    Session session(Gensio g) {
         for (Session s : sessions) {
             if (s.net == g) {
                 return s;
@@ -253,112 +378,63 @@ final class Port implements AccepterHandler {
         return null;
     }
 
-    private void dropSession(Session s, Callback done) {
+    /** Closes one client; the device closes after the last. */
+    void drop(Session s, Callback done) {
         if (!sessions.remove(s)) {
             done.done(null);
             return;
         }
-        s.closing = true;
+        s.net.setHandler(null);
         s.net.close(e -> done.done(null));
         LOG.debug("connection {}: client {} disconnected", name(), s.remote());
-        if (sessions.isEmpty()) {
-            closeDevice();
-        } else if (device != null && deviceOpen) {
-            device.setReadEnabled(true);
+        if (device != null) {
+            device.left(s);
+        }
+        sessionsChanged();
+    }
+
+    private void sessionsChanged() {
+        if (!sessions.isEmpty()) {
+            return;
+        }
+        if (device != null) {
+            Device d = device;
+            device = null;
+            closing = d;
+            d.close();
+        }
+        if (idleTick != null) {
+            idleTick.cancel();
+            idleTick = null;
+        }
+        if (retiring) {
+            retiring = false;
+            stop(retired);
+        } else if (pending != null) {
+            PortSettings next = pending;
+            pending = null;
+            restart(next);
         }
     }
 
-    private void closeDevice() {
-        Gensio dev = device;
-        device = null;
-        deviceOpen = false;
-        if (dev != null) {
-            dev.close(Callback.NONE);
+    private void armIdleTick() {
+        if (settings.timeoutSeconds() > 0 && idleTick == null) {
+            idleTick = loop.schedule(this::idleTick, 1, TimeUnit.SECONDS);
         }
     }
 
-    /** Device to clients: every client gets every byte; the slowest sets the pace. */
-    private final class DeviceHandler implements GensioHandler {
-        @Override
-        public void onData(Gensio dev, ByteBuffer data) {
-            if (sessions.isEmpty()) {
-                data.position(data.limit());
-                return;
-            }
-            int start = data.position();
-            int remaining = data.remaining();
-            int least = remaining;
-            for (Session s : sessions) {
-                if (s.ahead < remaining) {
-                    ByteBuffer view = data.duplicate().position(start + s.ahead);
-                    try {
-                        s.ahead += s.net.write(view);
-                    } catch (GensioException e) {
-                        s.ahead = remaining;
-                    }
-                }
-                least = Math.min(least, s.ahead);
-            }
-            data.position(start + least);
-            for (Session s : sessions) {
-                s.ahead -= least;
-                if (s.ahead < remaining - least) {
-                    s.net.setWriteReadyEnabled(true);
-                }
+    private void idleTick() {
+        idleTick = null;
+        long limit = TimeUnit.SECONDS.toNanos(settings.timeoutSeconds());
+        long now = System.nanoTime();
+        for (Session s : List.copyOf(sessions)) {
+            if (now - s.lastActivity >= limit) {
+                LOG.debug("connection {}: client {} timed out", name(), s.remote());
+                drop(s, Callback.NONE);
             }
         }
-
-        @Override
-        public void onWriteReady(Gensio dev) {
-            dev.setWriteReadyEnabled(false);
-            for (Session s : sessions) {
-                s.net.setReadEnabled(true);
-            }
-        }
-
-        @Override
-        public void onEnd(Gensio dev, Throwable error) {
-            LOG.info("connection {}: device closed{}", name(),
-                    error == null ? "" : ": " + Messages.describe(error));
-            for (Session s : List.copyOf(sessions)) {
-                dropSession(s, Callback.NONE);
-            }
-            closeDevice();
-        }
-    }
-
-    /** Client to device. */
-    private final class ClientHandler implements GensioHandler {
-        @Override
-        public void onData(Gensio net, ByteBuffer data) {
-            if (device == null || !deviceOpen) {
-                return;
-            }
-            try {
-                device.write(data);
-            } catch (GensioException e) {
-                data.position(data.limit());
-                return;
-            }
-            if (data.hasRemaining()) {
-                device.setWriteReadyEnabled(true);
-            }
-        }
-
-        @Override
-        public void onWriteReady(Gensio net) {
-            net.setWriteReadyEnabled(false);
-            if (device != null) {
-                device.setReadEnabled(true);
-            }
-        }
-
-        @Override
-        public void onEnd(Gensio net, Throwable error) {
-            Session s = session(net);
-            if (s != null) {
-                dropSession(s, Callback.NONE);
-            }
+        if (!sessions.isEmpty()) {
+            armIdleTick();
         }
     }
 }

@@ -1,15 +1,55 @@
 package org.jser2net.ser2net.core.internal;
 
-import org.jser2net.gensio.api.StackSpec;
-
-/** The settings of one port, checked and parsed: what a {@link Port} runs with. */
-record PortSettings(String name, StackSpec accepter, StackSpec connector, boolean enabled,
-        int maxConnections, boolean kickOldUser) {
+/**
+ * The settings of one port, range-checked: what a {@link Port} runs with. Stacks are kept as text and
+ * parsed each time the port starts, so a filter type installed later is recognised.
+ */
+record PortSettings(String name, String accepter, String connector, boolean enabled, int maxConnections,
+        boolean kickOldUser, int timeoutSeconds, String banner, String openstr, String closestr,
+        String closeon, String sendon, boolean chardelay, int chardelayScale, int chardelayMin,
+        int chardelayMax, int devToNetBufsize, boolean noConToAcc, boolean noAccToCon,
+        int accepterRetrySeconds) {
 
     PortSettings {
-        if (maxConnections < 1 || maxConnections > 65536) {
-            throw new IllegalArgumentException(
-                    "connection " + name + ": max-connections must be 1 to 65536, not " + maxConnections);
+        range("max-connections", maxConnections, 1, 65536);
+        range("timeout", timeoutSeconds, 0, Integer.MAX_VALUE);
+        range("chardelay-scale", chardelayScale, 1, 1000);
+        range("chardelay-min", chardelayMin, 1, 100000);
+        range("chardelay-max", chardelayMax, 1, 1000000);
+        range("dev-to-net-bufsize", devToNetBufsize, 1, 65536);
+        range("accepter-retry-time", accepterRetrySeconds, 1, Integer.MAX_VALUE);
+        devToNetBufsize = Math.max(2, devToNetBufsize);
+    }
+
+    /** A port with ser2net's defaults, for tests and simple callers. */
+    static PortSettings of(String name, String accepter, String connector) {
+        return new PortSettings(name, accepter, connector, true, 1, false, 0, null, null, null, null, null,
+                true, 20, 1000, 20000, 64, false, false, 10);
+    }
+
+    static PortSettings from(ConnectionConfiguration c) {
+        return new PortSettings(c.name(), c.accepter(), c.connector(), c.enable(), c.max$_$connections(),
+                c.kickolduser(), c.timeout(), c.banner(), c.openstr(), c.closestr(), c.closeon(), c.sendon(),
+                c.chardelay(), c.chardelay$_$scale(), c.chardelay$_$min(), c.chardelay$_$max(),
+                c.dev$_$to$_$net$_$bufsize(), c.no$_$con$_$to$_$acc(), c.no$_$acc$_$to$_$con(),
+                c.accepter$_$retry$_$time());
+    }
+
+    private static void range(String what, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(what + " must be " + min + " to " + max + ", not " + value);
         }
+    }
+
+    PortSettings withEnabled(boolean on) {
+        return new PortSettings(name, accepter, connector, on, maxConnections, kickOldUser, timeoutSeconds,
+                banner, openstr, closestr, closeon, sendon, chardelay, chardelayScale, chardelayMin,
+                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds);
+    }
+
+    PortSettings withChardelay(boolean on) {
+        return new PortSettings(name, accepter, connector, enabled, maxConnections, kickOldUser, timeoutSeconds,
+                banner, openstr, closestr, closeon, sendon, on, chardelayScale, chardelayMin,
+                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds);
     }
 }

@@ -25,64 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A port on real sockets: admission rules, refusal messages, fan-out, flow control, hot swap. */
-class PortTest {
-
-    private final TestRegistry registry = new TestRegistry(1);
-    private final TcpTerminalProvider tcp = new TcpTerminalProvider();
-    private final EventLoop loop;
-    private Port port;
-
-    PortTest() {
-        registry.terminal("tcp", tcp).terminal("echo", new EchoProvider());
-        loop = registry.nextLoop();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (port != null) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            loop.execute(() -> port.stop(e -> done.complete(null)));
-            done.get(5, TimeUnit.SECONDS);
-        }
-        registry.close();
-    }
-
-    private int start(String connector, boolean enabled, int max, boolean kick) throws Exception {
-        int p = freePort();
-        PortSettings s = new PortSettings("p", registry.parse("tcp,127.0.0.1," + p), registry.parse(connector),
-                enabled, max, kick);
-        port = new Port(s, registry, loop);
-        CompletableFuture<Throwable> started = new CompletableFuture<>();
-        loop.execute(() -> port.start(started::complete));
-        assertEquals(null, started.get(5, TimeUnit.SECONDS));
-        return p;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static Socket client(int port) throws IOException {
-        Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
-        s.setSoTimeout(10_000);
-        return s;
-    }
-
-    private static String read(Socket s, int n) throws IOException {
-        return new String(s.getInputStream().readNBytes(n), StandardCharsets.ISO_8859_1);
-    }
-
-    private static void send(Socket s, String text) throws IOException {
-        s.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    private <T> T onLoop(Supplier<T> what) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        loop.execute(() -> f.complete(what.get()));
-        return f.get(5, TimeUnit.SECONDS);
-    }
+class PortTest extends PortFixture {
 
     @Test
     void echoesAndRefusesASecondClientWithSer2netsMessage() throws Exception {
@@ -196,18 +139,17 @@ class PortTest {
     void waitsForAMissingTypeAndComesUpWhenItArrives() throws Exception {
         registry.removeTerminal("tcp", tcp);
         int p = freePort();
-        PortSettings s = new PortSettings("w", registry.parse("tcp,127.0.0.1," + p), registry.parse("echo"),
-                true, 1, false);
+        PortSettings s = PortSettings.of("w", "tcp,127.0.0.1," + p, "echo");
         port = new Port(s, registry, loop);
         registry.watchTypes(new org.jser2net.gensio.api.GensioRegistry.TypeListener() {
             @Override
             public void typeAdded(String type) {
-                loop.execute(port::typesChanged);
+                loop.execute(() -> port.typeAdded(type));
             }
 
             @Override
             public void typeRemoved(String type) {
-                loop.execute(port::typesChanged);
+                loop.execute(() -> port.typeRemoved(type));
             }
         });
         CompletableFuture<Throwable> started = new CompletableFuture<>();
@@ -225,20 +167,5 @@ class PortTest {
             waitFor(() -> onLoop(port::state) == PortState.WAITING);
             assertEquals(-1, a.getInputStream().read(), "clients of a port whose type left are closed");
         }
-    }
-
-    private static void waitFor(Check c) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!c.ok()) {
-            if (System.nanoTime() > end) {
-                throw new SocketTimeoutException("condition not reached");
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean ok() throws Exception;
     }
 }

@@ -1,0 +1,212 @@
+package org.jser2net.ser2net.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/** Connection options and reconfiguration on real sockets. */
+class PortOptionsTest extends PortFixture {
+
+    private static PortSettings settings(int port, String connector) {
+        return PortSettings.of("opt", "tcp,127.0.0.1," + port, connector);
+    }
+
+    private static PortSettings with(PortSettings s, String banner, String openstr, String closestr, String closeon,
+            int timeout, boolean chardelay, boolean noAccToCon) {
+        return new PortSettings(s.name(), s.accepter(), s.connector(), s.enabled(), s.maxConnections(),
+                s.kickOldUser(), timeout, banner, openstr, closestr, closeon, null, chardelay, s.chardelayScale(),
+                s.chardelayMin(), s.chardelayMax(), s.devToNetBufsize(), false, noAccToCon, 1);
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean refused(int port) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void bannerWithEscapesGoesToEachClientBeforeDeviceData() throws Exception {
+        int p = freePort();
+        start(with(settings(p, "echo"), "port \\N on \\p from \\I\\r\\n", null, null, null, 0, false, false), p);
+        try (Socket a = client(p)) {
+            String expected = "port opt on tcp,127.0.0.1," + p + " from ipv4,127.0.0.1," + a.getLocalPort() + "\r\n";
+            assertEquals(expected, read(a, expected.length()));
+            send(a, "x");
+            assertEquals("x", read(a, 1));
+        }
+    }
+
+    @Test
+    void openstrAndClosestrReachTheDevice() throws Exception {
+        try (ServerSocket far = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int p = freePort();
+            start(with(settings(p, "tcp,127.0.0.1," + far.getLocalPort()), null, "OPEN(\\N)", "CLOSE(\\N)", null, 0,
+                    false, false), p);
+            Socket a = client(p);
+            try (Socket dev = far.accept()) {
+                dev.setSoTimeout(10_000);
+                assertEquals("OPEN(opt)", new String(dev.getInputStream().readNBytes(9), StandardCharsets.ISO_8859_1));
+                send(a, "data");
+                assertEquals("data", new String(dev.getInputStream().readNBytes(4), StandardCharsets.ISO_8859_1));
+                a.close();
+                assertEquals("CLOSE(opt)", readAll(dev.getInputStream()));
+            }
+        }
+    }
+
+    @Test
+    void closeonClosesClientsAfterTheMatchIsSent() throws Exception {
+        int p = freePort();
+        start(with(settings(p, "echo"), null, null, null, "BYE", 0, true, false), p);
+        try (Socket a = client(p)) {
+            send(a, "hello ");
+            assertEquals("hello ", read(a, 6));
+            send(a, "then BYE");
+            assertEquals("then BYE", readAll(a.getInputStream()));
+        }
+    }
+
+    @Test
+    void chardelayKeepsEveryByteInOrder() throws Exception {
+        int p = freePort();
+        start(with(settings(p, "echo"), null, null, null, null, 0, true, false), p);
+        try (Socket a = client(p)) {
+            ByteArrayOutputStream sent = new ByteArrayOutputStream();
+            CompletableFuture<String> got = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return read(a, 20_000 * 7);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            for (int i = 0; i < 20_000; i++) {
+                String piece = String.format("%06d,", i);
+                sent.write(piece.getBytes(StandardCharsets.ISO_8859_1));
+                send(a, piece);
+            }
+            assertEquals(sent.toString(StandardCharsets.ISO_8859_1), got.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void idleClientsAreClosedAfterTheTimeout() throws Exception {
+        int p = freePort();
+        start(with(settings(p, "echo"), null, null, null, null, 1, false, false), p);
+        try (Socket a = client(p)) {
+            send(a, "x");
+            assertEquals("x", read(a, 1));
+            long t0 = System.nanoTime();
+            assertEquals(-1, a.getInputStream().read(), "an idle client is closed");
+            assertTrue(System.nanoTime() - t0 >= TimeUnit.MILLISECONDS.toNanos(900), "closed before a second passed");
+        }
+    }
+
+    @Test
+    void noAccToConDropsClientInput() throws Exception {
+        try (ServerSocket far = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int p = freePort();
+            start(with(settings(p, "tcp,127.0.0.1," + far.getLocalPort()), null, null, null, null, 0, false, true), p);
+            Socket a = client(p);
+            try (Socket dev = far.accept()) {
+                send(a, "dropped");
+                dev.getOutputStream().write("to client".getBytes(StandardCharsets.ISO_8859_1));
+                assertEquals("to client", read(a, 9));
+                a.close();
+                assertEquals("", readAll(dev.getInputStream()), "client input must not reach the device");
+            }
+        }
+    }
+
+    @Test
+    void reconfigureWhileInUseWaitsForTheLastClient() throws Exception {
+        int p1 = freePort();
+        int p2 = freePort();
+        start(settings(p1, "echo"), p1);
+        Socket a = client(p1);
+        send(a, "1");
+        assertEquals("1", read(a, 1));
+        loop.execute(() -> port.reconfigure(settings(p2, "echo")));
+        waitFor(() -> refused(p1));
+        assertTrue(refused(p2), "new settings must wait for the client to leave");
+        send(a, "still old");
+        assertEquals("still old", read(a, 9));
+        a.close();
+        waitFor(() -> onLoop(() -> port.state() == PortState.UP && port.settings().accepter().endsWith("," + p2)));
+        try (Socket b = client(p2)) {
+            send(b, "new");
+            assertEquals("new", read(b, 3));
+        }
+    }
+
+    @Test
+    void disablingKicksTheClients() throws Exception {
+        int p = freePort();
+        start(settings(p, "echo"), p);
+        try (Socket a = client(p)) {
+            send(a, "1");
+            assertEquals("1", read(a, 1));
+            loop.execute(() -> port.reconfigure(settings(p, "echo").withEnabled(false)));
+            assertEquals(-1, a.getInputStream().read());
+        }
+        waitFor(() -> onLoop(() -> !port.settings().enabled() && port.state() == PortState.UP));
+        try (Socket b = client(p)) {
+            assertEquals("Port disabled\r\n", readAll(b.getInputStream()));
+        }
+    }
+
+    @Test
+    void deletedPortServesItsClientUntilItLeaves() throws Exception {
+        int p = freePort();
+        start(settings(p, "echo"), p);
+        Socket a = client(p);
+        send(a, "1");
+        assertEquals("1", read(a, 1));
+        CompletableFuture<Void> gone = new CompletableFuture<>();
+        loop.execute(() -> port.retire(e -> gone.complete(null)));
+        waitFor(() -> refused(p));
+        send(a, "2");
+        assertEquals("2", read(a, 1));
+        assertTrue(!gone.isDone());
+        a.close();
+        gone.get(10, TimeUnit.SECONDS);
+        assertEquals(PortState.STOPPED, onLoop(port::state));
+    }
+
+    @Test
+    void aFailedAccepterIsRetried() throws Exception {
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int p = squatter.getLocalPort();
+            port = new Port(settings(p, "echo"), registry, loop);
+            CompletableFuture<Throwable> started = new CompletableFuture<>();
+            loop.execute(() -> port.start(started::complete));
+            assertTrue(started.get(5, TimeUnit.SECONDS).getMessage().contains("Address already in use"));
+            assertEquals(PortState.FAILED, onLoop(port::state));
+            squatter.close();
+            waitFor(() -> onLoop(port::state) == PortState.UP);
+            try (Socket a = client(p)) {
+                send(a, "back");
+                assertEquals("back", read(a, 4));
+            }
+        }
+    }
+}
