@@ -43,7 +43,16 @@ public interface GensioRegistry {
     record TypeInfo(String type, boolean filter, String bundle, String version) {
     }
 
-    /** Told of provider arrivals and departures, on an arbitrary thread. */
+    /**
+     * Told of provider arrivals and departures, on an arbitrary thread.
+     *
+     * <p>When the provider in use for a type is replaced (it leaves while another provider of the
+     * type remains, a preferred provider arrives, or it leaves and comes back) the listener gets
+     * {@code typeRemoved(type)} and then {@code typeAdded(type)}, so whatever was built with the old
+     * provider can be torn down and rebuilt. Events come one at a time, never concurrently, in the
+     * order the changes happened, even when changes race on several threads; a change made by a
+     * listener itself is told after the event it is reacting to. Listeners must not block.
+     */
     interface TypeListener {
         void typeAdded(String type);
 

@@ -132,10 +132,21 @@ public abstract class AbstractGensio implements Gensio {
     /**
      * Hands {@code data} to the handler. Returns true when it was all consumed; false when some is
      * left, in which case reads are now disabled and the subclass must keep the buffer untouched.
+     * Unless open, the data is dropped (true); while reads are disabled, the handler is not called
+     * and all of it becomes the leftover (false), offered when reads are enabled. Not to be called
+     * while {@link #hasLeftover()}.
      */
     protected final boolean deliver(ByteBuffer data) {
         if (!data.hasRemaining()) {
             return true;
+        }
+        if (state != GensioState.OPEN) {
+            data.position(data.limit());
+            return true;
+        }
+        if (!readEnabled) {
+            leftover = data;
+            return false;
         }
         handler.onData(this, data);
         if (!data.hasRemaining()) {

@@ -77,9 +77,14 @@ public abstract class StreamAccepter implements Accepter {
         return bound;
     }
 
+    /**
+     * {@inheritDoc} The bind runs one loop turn later, after a select, so that a listener on the
+     * same port closed just before (by a shutdown queued earlier, even in the same loop task) has
+     * been released.
+     */
     @Override
     public final void startup(Callback done) {
-        loop.execute(() -> {
+        loop.execute(() -> loop.execute(() -> {
             if (!listeners.isEmpty()) {
                 done.done(new GensioException(type + ": " + stack + " is already listening"));
                 return;
@@ -91,13 +96,16 @@ public abstract class StreamAccepter implements Accepter {
                     addrs.add(l.channel.getLocalAddress());
                 }
                 bound = List.copyOf(addrs);
-                done.done(null);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 stop();
-                done.done(e instanceof GensioException ? e
-                        : new GensioException(type + ": cannot listen on " + stack + ": " + e.getMessage(), e));
+                Throwable error = e instanceof GensioException ? e
+                        : new GensioException(type + ": cannot listen on " + stack + ": " + e.getMessage(), e);
+                // As at shutdown: the listeners just closed are released by the next select.
+                loop.execute(() -> done.done(error));
+                return;
             }
-        });
+            done.done(null);
+        }));
     }
 
     /**
@@ -129,11 +137,15 @@ public abstract class StreamAccepter implements Accepter {
         bound = List.of();
     }
 
+    /**
+     * {@inheritDoc} A channel registered with a selector is only really closed at the loop's next
+     * select, so {@code done} runs one loop turn after the close: by then the port is free.
+     */
     @Override
     public final void shutdown(Callback done) {
         loop.execute(() -> {
             stop();
-            done.done(null);
+            loop.execute(() -> done.done(null));
         });
     }
 
@@ -181,7 +193,7 @@ public abstract class StreamAccepter implements Accepter {
             }
             try {
                 remote = admit(l.channel, c);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 StreamSocketGensio.closeQuietly(c, type + ": closing a refused connection");
                 report("", e);
                 continue;
@@ -191,7 +203,13 @@ public abstract class StreamAccepter implements Accepter {
                 continue;
             }
             EventLoop target = context.nextLoop();
-            target.execute(() -> handOver(target, c, remote));
+            try {
+                target.execute(() -> handOver(target, c, remote));
+            } catch (RuntimeException e) {
+                // Typically the loop has stopped (the registry is going down).
+                StreamSocketGensio.closeQuietly(c, type + ": closing " + remote);
+                report(remote, e);
+            }
         }
     }
 
@@ -199,7 +217,7 @@ public abstract class StreamAccepter implements Accepter {
         StreamSocketGensio g;
         try {
             g = new StreamSocketGensio(type, target, readBufferSize, c, remote);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             StreamSocketGensio.closeQuietly(c, type + ": closing " + remote);
             report(remote, e);
             return;
@@ -224,7 +242,7 @@ public abstract class StreamAccepter implements Accepter {
         report("", error);
     }
 
-    private void report(String remote, IOException e) {
+    private void report(String remote, Exception e) {
         LOG.warn("{}: {}: accepting a connection failed: {}", type, stack, e.getMessage());
         AccepterHandler h = handler;
         if (h != null) {

@@ -45,8 +45,12 @@ public final class GensioRegistryImpl implements GensioRegistry, AutoCloseable {
     private final Providers providers = new Providers();
     private final StackBuilder builder = new StackBuilder(providers, this);
     private final EventLoopGroup loops;
-    /** The types each bound service was registered under, so unbinding never relies on its properties. */
-    private final Map<Object, String[]> boundTypes = new IdentityHashMap<>();
+    /**
+     * The types each bound service was registered under, so unbinding never relies on its
+     * properties; one map per kind, since one object may be offered as a terminal and as a filter.
+     */
+    private final Map<TerminalProvider, String[]> boundTerminals = new IdentityHashMap<>();
+    private final Map<FilterProvider, String[]> boundFilters = new IdentityHashMap<>();
     private volatile Defaults defaults;
 
     @Activate
@@ -109,13 +113,13 @@ public final class GensioRegistryImpl implements GensioRegistry, AutoCloseable {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "unbindTerminal")
     void bindTerminal(TerminalProvider provider, ServiceReference<TerminalProvider> ref) {
-        for (String type : bound(provider, ref)) {
+        for (String type : bound(boundTerminals, provider, ref)) {
             providers.addTerminal(entry(type, provider, ref));
         }
     }
 
     void unbindTerminal(TerminalProvider provider) {
-        for (String type : unbound(provider)) {
+        for (String type : unbound(boundTerminals, provider)) {
             providers.removeTerminal(type, provider);
         }
     }
@@ -124,13 +128,13 @@ public final class GensioRegistryImpl implements GensioRegistry, AutoCloseable {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "unbindFilter")
     void bindFilter(FilterProvider provider, ServiceReference<FilterProvider> ref) {
-        for (String type : bound(provider, ref)) {
+        for (String type : bound(boundFilters, provider, ref)) {
             providers.addFilter(entry(type, provider, ref));
         }
     }
 
     void unbindFilter(FilterProvider provider) {
-        for (String type : unbound(provider)) {
+        for (String type : unbound(boundFilters, provider)) {
             providers.removeFilter(type, provider);
         }
     }
@@ -154,7 +158,7 @@ public final class GensioRegistryImpl implements GensioRegistry, AutoCloseable {
         return d == null ? Defaults.NONE : d;
     }
 
-    private String[] bound(Object provider, ServiceReference<?> ref) {
+    private static <P> String[] bound(Map<P, String[]> boundTypes, P provider, ServiceReference<?> ref) {
         Object value = ref.getProperty(TerminalProvider.TYPE);
         String[] types = value instanceof String ? new String[] {(String) value}
                 : value instanceof String[] ? ((String[]) value).clone() : new String[0];
@@ -168,7 +172,7 @@ public final class GensioRegistryImpl implements GensioRegistry, AutoCloseable {
         return types;
     }
 
-    private String[] unbound(Object provider) {
+    private static <P> String[] unbound(Map<P, String[]> boundTypes, P provider) {
         synchronized (boundTypes) {
             String[] types = boundTypes.remove(provider);
             return types == null ? new String[0] : types;

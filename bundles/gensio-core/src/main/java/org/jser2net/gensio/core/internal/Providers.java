@@ -1,5 +1,6 @@
 package org.jser2net.gensio.core.internal;
 
+import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +19,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The installed terminal and filter providers, and the listeners told when a type arrives or
- * leaves. When the provider in use for a type leaves while another still offers it, listeners hear
- * {@code typeRemoved} then {@code typeAdded}, so that stacks built with the old code are rebuilt.
+ * leaves. When the provider in use for a type changes (it leaves while another still offers it, or
+ * a preferred one arrives), listeners hear {@code typeRemoved} then {@code typeAdded}, so that
+ * stacks built with the old code are rebuilt.
+ *
+ * <p>Each change queues its events while it holds the lock, and one thread at a time tells them,
+ * so listeners hear every change once, in the order the changes happened, never two at once, even
+ * when changes race on several threads or a listener makes one (it is told after the current event).
  */
 final class Providers {
 
@@ -29,6 +35,14 @@ final class Providers {
     private final ProviderSet<FilterProvider> filters = new ProviderSet<>(true);
     private final List<TypeListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
+    /** Guards the provider sets' changes together with {@link #events} and {@link #telling}. */
+    private final Object lock = new Object();
+    private final ArrayDeque<Event> events = new ArrayDeque<>();
+    private boolean telling;
+
+    /** One thing to tell the listeners. */
+    private record Event(String type, boolean added) {
+    }
 
     /** A sequence number for providers added without an OSGi service id. */
     long nextOrder() {
@@ -36,19 +50,31 @@ final class Providers {
     }
 
     void addTerminal(Entry<TerminalProvider> entry) {
-        announce(entry.type(), terminals.add(entry), entry.bundle());
+        synchronized (lock) {
+            queue(entry.type(), terminals.add(entry), entry.bundle());
+        }
+        tellQueued();
     }
 
     void removeTerminal(String type, TerminalProvider provider) {
-        announce(type, terminals.remove(type, provider), null);
+        synchronized (lock) {
+            queue(type, terminals.remove(type, provider), null);
+        }
+        tellQueued();
     }
 
     void addFilter(Entry<FilterProvider> entry) {
-        announce(entry.type(), filters.add(entry), entry.bundle());
+        synchronized (lock) {
+            queue(entry.type(), filters.add(entry), entry.bundle());
+        }
+        tellQueued();
     }
 
     void removeFilter(String type, FilterProvider provider) {
-        announce(type, filters.remove(type, provider), null);
+        synchronized (lock) {
+            queue(type, filters.remove(type, provider), null);
+        }
+        tellQueued();
     }
 
     TerminalProvider terminal(String type) {
@@ -74,23 +100,55 @@ final class Providers {
         return () -> listeners.remove(listener);
     }
 
-    private void announce(String type, Change change, String bundle) {
+    /** Queues what {@code change} means for listeners; with the lock held. */
+    private void queue(String type, Change change, String bundle) {
         switch (change) {
             case ADDED:
                 LOG.info("gensio type '{}' is now provided by {}", type, bundle);
-                tell(type, true);
+                events.add(new Event(type, true));
                 break;
             case REMOVED:
                 LOG.info("gensio type '{}' is no longer provided", type);
-                tell(type, false);
+                events.add(new Event(type, false));
                 break;
             case REPLACED:
                 LOG.info("gensio type '{}' changed provider", type);
-                tell(type, false);
-                tell(type, true);
+                events.add(new Event(type, false));
+                events.add(new Event(type, true));
                 break;
             default:
                 break;
+        }
+    }
+
+    /** Tells the queued events, unless another thread (or an outer call on this one) is at it. */
+    private void tellQueued() {
+        synchronized (lock) {
+            if (telling) {
+                return;
+            }
+            telling = true;
+        }
+        boolean done = false;
+        try {
+            while (true) {
+                Event e;
+                synchronized (lock) {
+                    e = events.poll();
+                    if (e == null) {
+                        telling = false;
+                        done = true;
+                        return;
+                    }
+                }
+                tell(e.type(), e.added());
+            }
+        } finally {
+            if (!done) {
+                synchronized (lock) {
+                    telling = false;
+                }
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package org.jser2net.gensio.core.internal;
 
 import java.net.SocketAddress;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jser2net.gensio.api.Accepter;
 import org.jser2net.gensio.api.AccepterHandler;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An accepter for a stack with filters: the terminal accepter listens, and every connection it
  * produces is wrapped with the filter layers (bottom up), opened so that each layer's handshake
- * runs, and only then handed to the user's handler.
+ * runs, and only then handed to the user's handler. Connections still in their handshake are
+ * closed at shutdown.
  */
 final class StackAccepter implements Accepter, AccepterHandler {
 
@@ -25,12 +28,25 @@ final class StackAccepter implements Accepter, AccepterHandler {
     /** Used until the user sets a handler: nobody wants the connection, so it is closed. */
     private static final AccepterHandler NOBODY = (acc, gensio) -> gensio.close(Callback.NONE);
 
+    /** A connection whose layers are opening; whoever removes it from {@link #pending} owns it. */
+    private static final class Handshake {
+        final Gensio top;
+        final Gensio raw;
+
+        Handshake(Gensio top, Gensio raw) {
+            this.top = top;
+            this.raw = raw;
+        }
+    }
+
     private final String stack;
     private final String type;
     private final Accepter terminal;
     private final List<FilterFactory> factories;
     private volatile AccepterHandler handler = NOBODY;
     private volatile boolean up;
+    /** Connections in their handshake, on any loop. */
+    private final Set<Handshake> pending = ConcurrentHashMap.newKeySet();
 
     /**
      * @param factories the configured filter layers, top first
@@ -62,7 +78,22 @@ final class StackAccepter implements Accepter, AccepterHandler {
     @Override
     public void shutdown(Callback done) {
         up = false;
+        for (Handshake h : pending) {
+            if (pending.remove(h)) {
+                LOG.debug("{}: closing connection from {} still in its handshake", stack, h.raw.remoteAddress());
+                try {
+                    h.raw.loop().execute(() -> closeAll(h.top, h.raw));
+                } catch (IllegalStateException e) {
+                    LOG.debug("{}: cannot close {}: its loop has stopped", stack, h.raw, e);
+                }
+            }
+        }
         terminal.shutdown(done);
+    }
+
+    /** How many connections are in their handshake; for tests. */
+    int pendingHandshakes() {
+        return pending.size();
     }
 
     @Override
@@ -94,15 +125,27 @@ final class StackAccepter implements Accepter, AccepterHandler {
                     + remote + ": " + e.getMessage(), e), top, raw);
             return;
         }
-        Gensio built = top;
-        built.open(error -> {
+        Handshake h = new Handshake(top, raw);
+        pending.add(h);
+        // Checked after the add: either this sees the shutdown, or the shutdown sees the handshake.
+        if (!up) {
+            if (pending.remove(h)) {
+                LOG.debug("{}: dropping connection from {} that arrived after shutdown", stack, remote);
+                closeAll(top, raw);
+            }
+            return;
+        }
+        top.open(error -> {
+            if (!pending.remove(h)) {
+                return; // closed by shutdown meanwhile
+            }
             if (error != null) {
-                fail(remote, error, built, raw);
+                fail(remote, error, h.top, raw);
             } else if (!up) {
                 LOG.debug("{}: dropping connection from {} finished after shutdown", stack, remote);
-                closeAll(built, raw);
+                closeAll(h.top, raw);
             } else {
-                handler.onConnection(this, built);
+                handler.onConnection(this, h.top);
             }
         });
     }

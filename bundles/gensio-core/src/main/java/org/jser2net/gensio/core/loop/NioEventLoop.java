@@ -3,10 +3,10 @@ package org.jser2net.gensio.core.loop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.CancelledKeyException;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * An {@link EventLoop} on one daemon thread: a selector for channel readiness, a queue of tasks from
  * any thread, and a timer heap kept on the loop thread.
+ *
+ * <p>Every turn selects (which also releases channels closed since the last turn) before it runs
+ * the tasks queued so far, so a task queued by a task always runs after a select. Once stopped
+ * (by {@link #shutdown} or because its selector failed) it refuses new tasks with an
+ * {@link IllegalStateException}; tasks queued behind the stop are not run, and their number is logged.
  */
 public final class NioEventLoop implements EventLoop, AutoCloseable {
 
@@ -36,28 +41,51 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean running = true;
+    private volatile int droppedTasks;
     private long timerSequence;
+    /** Cancelled timers known to be still in the heap; purged when they are more than half. */
+    private int cancelledTimers;
 
     public NioEventLoop(String name) {
-        try {
-            selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a selector for " + name, e);
-        }
+        this(name, openSelector(name));
+    }
+
+    /** A loop on {@code selector}, which it owns and closes; for tests that make it fail. */
+    NioEventLoop(String name, Selector selector) {
+        this.selector = selector;
         thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
     }
 
+    private static Selector openSelector(String name) {
+        try {
+            return Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector for " + name, e);
+        }
+    }
+
+    /** {@inheritDoc} Throws {@link IllegalStateException} once the loop has stopped. */
     @Override
     public void execute(Runnable task) {
+        Objects.requireNonNull(task, "task");
         if (!running) {
-            throw new IllegalStateException(thread.getName() + " is stopped");
+            throw stopped();
         }
         tasks.add(task);
+        // The loop may have stopped between the check and the add: take the task back if it is
+        // still there; if it is gone, the stopping loop counted it as dropped.
+        if (!running && tasks.remove(task)) {
+            throw stopped();
+        }
         if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
         }
+    }
+
+    private IllegalStateException stopped() {
+        return new IllegalStateException("event loop " + thread.getName() + " is stopped");
     }
 
     @Override
@@ -67,7 +95,7 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
 
     @Override
     public Cancellable schedule(Runnable task, long delay, TimeUnit unit) {
-        Timer timer = new Timer(task, System.nanoTime() + unit.toNanos(delay));
+        Timer timer = new Timer(Objects.requireNonNull(task, "task"), System.nanoTime() + unit.toNanos(delay));
         if (inLoop()) {
             addTimer(timer);
         } else {
@@ -77,8 +105,41 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
     }
 
     private void addTimer(Timer timer) {
+        if (timer.task == null) {
+            return; // cancelled before it got here
+        }
         timer.sequence = timerSequence++;
+        timer.queued = true;
         timers.add(timer);
+    }
+
+    /** A queued timer was cancelled; on the loop. */
+    private void timerCancelled(Timer timer) {
+        if (!timer.queued || timer.counted) {
+            return;
+        }
+        timer.counted = true;
+        cancelledTimers++;
+        if (cancelledTimers > timers.size() / 2) {
+            timers.removeIf(t -> {
+                if (t.task == null) {
+                    t.queued = false;
+                    return true;
+                }
+                return false;
+            });
+            cancelledTimers = 0;
+        }
+    }
+
+    /** The timers in the heap, cancelled ones included; on the loop, for tests. */
+    int timerCount() {
+        return timers.size();
+    }
+
+    /** How many queued tasks were dropped when the loop stopped. */
+    int droppedTasks() {
+        return droppedTasks;
     }
 
     @Override
@@ -110,14 +171,24 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
                 selector.selectedKeys().clear();
                 runTasks();
             }
-        } catch (IOException | ClosedSelectorException e) {
-            LOG.error("event loop {} failed", thread.getName(), e);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("event loop {} failed and stops; its gensios no longer run", thread.getName(), e);
         } finally {
+            running = false;
             try {
                 selector.close();
             } catch (IOException e) {
                 LOG.debug("closing selector", e);
             }
+            int dropped = 0;
+            while (tasks.poll() != null) {
+                dropped++;
+            }
+            droppedTasks = dropped;
+            if (dropped > 0) {
+                LOG.warn("event loop {} stopped with {} queued task(s) that will not run", thread.getName(), dropped);
+            }
+            timers.clear();
             terminated.countDown();
         }
     }
@@ -134,10 +205,13 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
         }
     }
 
-    /** Runs the tasks queued so far; tasks they queue wait for the next turn, after the selector. */
+    /**
+     * Runs the tasks queued so far, up to a stop; tasks they queue wait for the next turn, after
+     * the selector.
+     */
     private void runTasks() {
         Runnable task;
-        for (int n = tasks.size(); n > 0 && (task = tasks.poll()) != null; n--) {
+        for (int n = tasks.size(); n > 0 && running && (task = tasks.poll()) != null; n--) {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
@@ -151,16 +225,21 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
         long now = System.nanoTime();
         Timer t;
         while ((t = timers.peek()) != null) {
-            if (t.cancelled) {
-                timers.poll();
-                continue;
-            }
-            if (t.deadline - now > 0) {
+            Runnable task = t.task;
+            if (task != null && t.deadline - now > 0) {
                 return TimeUnit.NANOSECONDS.toMillis(t.deadline - now + 999_999);
             }
             timers.poll();
+            t.queued = false;
+            if (t.counted) {
+                cancelledTimers--;
+            }
+            if (task == null) {
+                continue;
+            }
+            t.task = null;
             try {
-                t.task.run();
+                task.run();
             } catch (RuntimeException | Error e) {
                 LOG.error("timer failed on {}", thread.getName(), e);
             }
@@ -168,10 +247,17 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
         return -1;
     }
 
-    /** Stops the loop after the tasks queued so far; waits up to {@code timeoutMs} for the thread. */
+    /**
+     * Stops the loop after the tasks queued so far; waits up to {@code timeoutMs} for the thread
+     * (not at all when called on the loop).
+     */
     public void shutdown(long timeoutMs) {
         if (running) {
-            execute(() -> running = false);
+            try {
+                execute(() -> running = false);
+            } catch (IllegalStateException e) {
+                // stopped meanwhile
+            }
         }
         if (!inLoop()) {
             try {
@@ -196,11 +282,15 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
         return "NioEventLoop[" + thread.getName() + "]";
     }
 
-    private static final class Timer implements Cancellable, Comparable<Timer> {
-        final Runnable task;
+    /** A scheduled task; cancelling drops the task at once, so the heap never holds its closure. */
+    private final class Timer implements Cancellable, Comparable<Timer> {
+        /** Null once cancelled or run. */
+        volatile Runnable task;
         final long deadline;
         long sequence;
-        volatile boolean cancelled;
+        /** In the heap; loop-confined, as is {@code counted} (in {@link #cancelledTimers}). */
+        boolean queued;
+        boolean counted;
 
         Timer(Runnable task, long deadline) {
             this.task = task;
@@ -209,7 +299,19 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
 
         @Override
         public void cancel() {
-            cancelled = true;
+            if (task == null) {
+                return;
+            }
+            task = null;
+            if (inLoop()) {
+                timerCancelled(this);
+            } else if (running) {
+                try {
+                    execute(() -> timerCancelled(this));
+                } catch (IllegalStateException e) {
+                    // the loop stopped: its timers are gone anyway
+                }
+            }
         }
 
         @Override

@@ -147,4 +147,35 @@ class StackAccepterTest {
         assertNotNull(e);
         assertTrue(e.getMessage().contains("refused"), e.getMessage());
     }
+
+    @Test
+    void shutdownClosesConnectionsStillInTheirHandshake() throws Exception {
+        Accepter acc = start("tf(hold),mem,h");
+        Gensio client = connect("mem,h");
+        Recorder atClient = new Recorder().attach(client);
+        StackAccepter stackAcc = (StackAccepter) acc;
+        OnLoop.waitFor(client.loop(), "the connection to reach the filter", () -> stackAcc.pendingHandshakes() == 1);
+        Completion down = new Completion();
+        acc.shutdown(down);
+        down.awaitSuccess();
+        assertEquals(0, stackAcc.pendingHandshakes());
+        assertEquals(null, atClient.awaitEnd(), "the half-open connection is closed by the shutdown");
+        assertTrue(connections.isEmpty(), "and never handed out");
+    }
+
+    @Test
+    void aHandshakeThatFinishesIsNoLongerPendingAndShutdownLeavesItAlone() throws Exception {
+        Accepter acc = start("tf(hold),mem,i");
+        Gensio client = connect("mem,i");
+        Recorder atClient = new Recorder().attach(client);
+        atClient.send(client, "!");
+        Gensio server = connections.next();
+        assertEquals(0, ((StackAccepter) acc).pendingHandshakes(), "a finished handshake is forgotten");
+        Completion down = new Completion();
+        acc.shutdown(down);
+        down.awaitSuccess();
+        Recorder atServer = new Recorder().attach(server);
+        atClient.send(client, "still here");
+        assertEquals("still here", new String(atServer.awaitBytes(10)), "a handed-out connection lives on");
+    }
 }

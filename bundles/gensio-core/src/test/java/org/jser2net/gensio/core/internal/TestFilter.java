@@ -11,7 +11,8 @@ import org.jser2net.gensio.base.AbstractGensio;
 
 /**
  * A small filter for registry tests: upper-cases bytes in both directions when asked to, and can
- * write a greeting to its child as its open "handshake", or fail that handshake.
+ * write a greeting to its child as its open "handshake", fail that handshake, or hold it until the
+ * peer sends a first byte (which the handshake consumes).
  */
 final class TestFilter extends AbstractGensio implements GensioHandler {
 
@@ -19,14 +20,19 @@ final class TestFilter extends AbstractGensio implements GensioHandler {
     private final boolean upper;
     private final String greeting;
     private final boolean fail;
+    private final boolean hold;
     private final ByteBuffer in = ByteBuffer.allocate(256);
+    /** The open waiting for the peer's first byte, with {@code hold}. */
+    private Callback held;
+    private boolean heard;
 
-    TestFilter(String type, Gensio child, boolean upper, String greeting, boolean fail) {
+    TestFilter(String type, Gensio child, boolean upper, String greeting, boolean fail, boolean hold) {
         super(type, child.loop(), GensioState.CLOSED);
         this.child = child;
         this.upper = upper;
         this.greeting = greeting;
         this.fail = fail;
+        this.hold = hold;
         child.setHandler(this);
     }
 
@@ -53,6 +59,11 @@ final class TestFilter extends AbstractGensio implements GensioHandler {
     }
 
     private void handshake(Callback done) {
+        if (hold && !heard) {
+            held = done;
+            child.setReadEnabled(true);
+            return;
+        }
         if (fail) {
             closed();
             done.done(new GensioException(type() + ": handshake refused"));
@@ -81,9 +92,14 @@ final class TestFilter extends AbstractGensio implements GensioHandler {
             complete(done, null);
             return;
         }
+        Callback opening = held;
+        held = null;
         moveTo(GensioState.CLOSING);
         child.close(err -> {
             closed();
+            if (opening != null) {
+                opening.done(new GensioException(type() + ": closed during the handshake"));
+            }
             done.done(err);
         });
     }
@@ -118,6 +134,15 @@ final class TestFilter extends AbstractGensio implements GensioHandler {
     /** Passes the child's bytes up in chunks; stops when reads go off (the child keeps the rest). */
     @Override
     public void onData(Gensio g, ByteBuffer data) {
+        if (held != null) {
+            Callback done = held;
+            held = null;
+            heard = true;
+            data.get();
+            child.setReadEnabled(false);
+            handshake(done);
+            return;
+        }
         while (data.hasRemaining() && isReadEnabled()) {
             in.clear();
             while (in.hasRemaining() && data.hasRemaining()) {

@@ -10,7 +10,8 @@ import org.jser2net.gensio.api.spi.GensioContext;
 
 /**
  * Provides {@link TestFilter} layers: option {@code upper} upper-cases, {@code greet=NAME} makes
- * open write {@code NAME:side\n} to the child, {@code fail} makes open fail. Counts its calls.
+ * open write {@code NAME:side\n} to the child, {@code fail} makes open fail, {@code hold} makes it
+ * wait for the peer's first byte. Counts its calls.
  */
 final class TestFilterProvider implements FilterProvider {
 
@@ -28,7 +29,7 @@ final class TestFilterProvider implements FilterProvider {
         return child -> {
             wraps.incrementAndGet();
             return new TestFilter(layer.type(), child, layer.hasOption("upper"), greeting,
-                    layer.hasOption("fail"));
+                    layer.hasOption("fail"), layer.hasOption("hold"));
         };
     }
 }

@@ -1,14 +1,19 @@
 package org.jser2net.gensio.core.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.Selector;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jser2net.gensio.api.Cancellable;
+import org.jser2net.gensio.core.testkit.OnLoop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +67,52 @@ class NioEventLoopTest {
         loop.schedule(later::countDown, 40, TimeUnit.MILLISECONDS);
         assertTrue(later.await(10, TimeUnit.SECONDS));
         assertEquals(1, ran.getCount());
+    }
+
+    @Test
+    void cancelledTimersDoNotPileUp() throws Exception {
+        CountDownLatch live = new CountDownLatch(1);
+        loop.schedule(live::countDown, 200, TimeUnit.MILLISECONDS);
+        OnLoop.run(loop, () -> {
+            for (int i = 0; i < 10_000; i++) {
+                loop.schedule(() -> { }, 1, TimeUnit.HOURS).cancel();
+            }
+        });
+        int onLoop = OnLoop.call(loop, loop::timerCount);
+        assertTrue(onLoop <= 3, "cancelled on the loop, yet " + onLoop + " timers are kept");
+        for (int i = 0; i < 1_000; i++) {
+            Cancellable c = OnLoop.call(loop, () -> loop.schedule(() -> { }, 1, TimeUnit.HOURS));
+            c.cancel();
+        }
+        OnLoop.run(loop, () -> { });
+        int offLoop = OnLoop.call(loop, loop::timerCount);
+        assertTrue(offLoop <= 3, "cancelled from another thread, yet " + offLoop + " timers are kept");
+        assertTrue(live.await(10, TimeUnit.SECONDS), "a live timer survives the purges");
+    }
+
+    @Test
+    void tasksQueuedBehindTheStopNeverRunAndAreCounted() throws Exception {
+        NioEventLoop stopping = new NioEventLoop("stopping-loop");
+        AtomicBoolean ran = new AtomicBoolean();
+        OnLoop.run(stopping, () -> {
+            stopping.shutdown(0);
+            stopping.execute(() -> ran.set(true));
+        });
+        stopping.shutdown(10_000);
+        assertFalse(ran.get(), "a task queued after the stop ran");
+        assertEquals(1, stopping.droppedTasks());
+        assertThrows(IllegalStateException.class, () -> stopping.execute(() -> { }));
+        assertThrows(IllegalStateException.class, () -> stopping.schedule(() -> { }, 1, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aLoopWhoseSelectorFailsStopsTakingTasks() throws Exception {
+        Selector selector = Selector.open();
+        NioEventLoop dying = new NioEventLoop("dying-loop", selector);
+        OnLoop.run(dying, () -> { });
+        selector.close();
+        dying.shutdown(10_000);
+        assertThrows(IllegalStateException.class, () -> dying.execute(() -> { }),
+                "a dead loop must refuse tasks instead of queueing them for nobody");
     }
 }
