@@ -105,7 +105,8 @@ final class UdpAccepter implements Accepter {
             if (peers.isEmpty()) {
                 closeSockets();
             }
-            done.done(null);
+            // a channel registered with a selector is only released at the next select: complete after it
+            loop.execute(() -> done.done(null));
         });
     }
 
