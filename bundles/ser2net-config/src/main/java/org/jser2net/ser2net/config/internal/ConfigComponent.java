@@ -5,8 +5,8 @@ import java.util.Dictionary;
 import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import org.jser2net.gensio.api.Defaults;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
@@ -23,21 +23,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the ser2net configuration named by the launcher into ConfigAdmin at start and on reload
- * (registered as the {@code reload} command), and says Ready once every configured connection has
- * tried its accepter.
+ * Reads the ser2net configuration named by the launcher into ConfigAdmin and the {@link Defaults}
+ * service at start, and again on reload (registered as the {@code reload} command; SIGHUP) and when
+ * its files change; says Ready once every configured connection has tried its accepter.
  */
 @Component(immediate = true, service = Runnable.class, property = "jser2net.command=reload")
 public final class ConfigComponent implements Runnable {
+
+    /** How long the files must be quiet after a change before they are read again. */
+    static final long QUIET_MILLIS = 500;
+    /** Bumped on the Defaults service whenever the defaults change. */
+    static final String GENERATION = "jser2net.defaults.generation";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigComponent.class);
 
     private final BundleContext context;
     private final ConfigSource source;
-    private final ConfigAdminMapper mapper;
+    private final ConfigApplier applier;
     private final ServiceTracker<Object, Object> ports;
+    private final ServiceRegistration<Defaults> defaultsRegistration;
     private final Set<String> expected = new HashSet<>();
     private final Set<String> started = new HashSet<>();
+    private ConfigWatcher watcher;
+    private long generation;
     private String failure;
     private ServiceRegistration<?> outcome;
 
@@ -45,7 +53,10 @@ public final class ConfigComponent implements Runnable {
     public ConfigComponent(@Reference ConfigurationAdmin admin, BundleContext context) {
         this.context = context;
         this.source = new ConfigSource(context::getProperty);
-        this.mapper = new ConfigAdminMapper(admin);
+        DefaultsService defaults = new DefaultsService();
+        this.defaultsRegistration = context.registerService(Defaults.class, defaults, generation());
+        this.applier = new ConfigApplier(source, new ConfigAdminMapper(new OsgiConfigStore(admin)), defaults,
+                () -> defaultsRegistration.setProperties(generation()));
         this.ports = new ServiceTracker<>(context, filter("(ser2net.started=true)"), null) {
             @Override
             public Object addingService(ServiceReference<Object> ref) {
@@ -53,22 +64,45 @@ public final class ConfigComponent implements Runnable {
                 return super.addingService(ref);
             }
         };
-        Ser2netModel model = source.read();
-        model.warnings().forEach(w -> LOG.warn("{}", w));
-        model.errors().forEach(e -> LOG.error("{}", e.getMessage()));
+        Ser2netModel model = applier.read();
         if (source.strict() && !model.errors().isEmpty()) {
             finish(false, model.errors().get(0).getMessage());
             return;
         }
         try {
+            applier.apply(model);
             synchronized (this) {
-                expected.addAll(mapper.apply(model.connections(), "ser2net.yaml"));
+                model.connections().forEach(c -> expected.add(c.name()));
             }
         } catch (IOException e) {
             LOG.error("cannot store the configuration: {}", e.getMessage(), e);
         }
+        startWatching();
         ports.open();
         checkStarted();
+    }
+
+    private synchronized Dictionary<String, Object> generation() {
+        Dictionary<String, Object> p = new Hashtable<>();
+        p.put(GENERATION, generation++);
+        return p;
+    }
+
+    private void startWatching() {
+        if (source.file() == null || !source.watch()) {
+            return;
+        }
+        try {
+            watcher = new ConfigWatcher(this::fileChanged, QUIET_MILLIS);
+            watcher.watch(applier.files());
+        } catch (IOException e) {
+            LOG.warn("cannot watch the configuration for changes: {}", e.toString());
+        }
+    }
+
+    private void fileChanged() {
+        LOG.info("configuration file changed, re-reading configuration");
+        run();
     }
 
     private Filter filter(String text) {
@@ -112,24 +146,20 @@ public final class ConfigComponent implements Runnable {
 
     /** Reload: re-reads the configuration; one that has errors changes nothing. */
     @Override
-    public void run() {
-        Ser2netModel model = source.read();
-        if (!model.errors().isEmpty()) {
-            LOG.error("reload failed, configuration unchanged: {}",
-                    model.errors().stream().map(Throwable::getMessage).collect(Collectors.joining("; ")));
-            return;
-        }
-        try {
-            mapper.apply(model.connections(), "ser2net.yaml");
-            LOG.info("configuration reloaded");
-        } catch (IOException e) {
-            LOG.error("reload failed: {}", e.getMessage(), e);
+    public synchronized void run() {
+        applier.reload();
+        if (watcher != null) {
+            watcher.watch(applier.files());
         }
     }
 
     @Deactivate
     void deactivate() {
+        if (watcher != null) {
+            watcher.close();
+        }
         ports.close();
+        defaultsRegistration.unregister();
     }
 
     /** Registered once start-up is over: ready, or failed with a message (strict mode). */

@@ -9,6 +9,11 @@ public class ConfigException extends Exception {
         super(source + ":" + line + ":" + column + ": " + problem);
     }
 
+    /** A problem at {@code where}, a {@code file:line:column} or {@code file:line} text. */
+    public ConfigException(String where, String problem) {
+        super(where + ": " + problem);
+    }
+
     public ConfigException(String message) {
         super(message);
     }

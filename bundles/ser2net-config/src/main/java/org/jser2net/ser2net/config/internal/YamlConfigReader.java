@@ -1,52 +1,71 @@
 package org.jser2net.ser2net.config.internal;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
+import org.jser2net.ser2net.config.internal.YamlItemReader.Body;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.events.AliasEvent;
-import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.MappingEndEvent;
 import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
-import org.yaml.snakeyaml.events.SequenceEndEvent;
 
 /**
- * Reads ser2net.yaml from parser events, as ser2net does: top-level keys repeat, a connection's name
- * is its anchor, keys are case-insensitive. A bad connection is reported and skipped; the rest is kept.
+ * Reads ser2net.yaml from parser events, as ser2net does: top-level keys repeat, names are
+ * anchors, aliases expand as text, keys are case-insensitive, {@code include:} reads more files in
+ * the same context. Both formats are read: version 1 ({@code connection: &name}) and the standard
+ * YAML version 2 of ser2net 4.6 ({@code connections: {name: ...}}); the first key decides. A bad
+ * item is reported and skipped; the rest is kept.
  */
 public final class YamlConfigReader {
 
+    private static final Set<String> V1 = Set.of("define", "default", "delete_default", "connection", "rotator",
+            "led", "admin");
+    private static final Set<String> V2 = Set.of("defines", "defaults", "delete_defaults", "admins", "leds",
+            "connections", "rotators");
+    private static final int MAX_INCLUDE_DEPTH = 100;
+
+    /** What one file and the files it includes share: the format version and the include depth. */
+    static final class Session {
+        int version;
+        int depth;
+    }
+
+    private final ModelBuilder model;
     private final String source;
-    private final List<ConnectionDef> connections = new ArrayList<>();
-    private final List<ConfigException> errors = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
-    private Iterator<Event> events;
-    private Event current;
+    private final Path file;
+    private final Session session;
+    private EventCursor cursor;
+    private YamlItemReader items;
+    private V2Sections v2;
 
-    private YamlConfigReader(String source) {
+    private YamlConfigReader(ModelBuilder model, String source, Path file, Session session) {
+        this.model = model;
         this.source = source;
+        this.file = file;
+        this.session = session;
     }
 
-    /** Reads {@code text}; {@code source} names it in messages (a file name, or "-Y"). */
+    /** Reads {@code text}; {@code source} names it in messages (a file name, {@code -Y}, {@code <stdin>}). */
+    static void read(ModelBuilder model, String source, Path file, String text) {
+        new YamlConfigReader(model, source, file, new Session()).parse(new StringReader(text));
+    }
+
+    /** Reads {@code text} alone into a model (for tests and tools). */
     public static Ser2netModel read(String source, String text) {
-        return read(source, new StringReader(text));
-    }
-
-    public static Ser2netModel read(String source, Reader in) {
-        YamlConfigReader r = new YamlConfigReader(source);
-        r.parse(in);
-        return new Ser2netModel(r.connections, r.errors, r.warnings);
+        ModelBuilder m = new ModelBuilder(SystemSettings.DEFAULT, null);
+        read(m, source, null, text);
+        return m.build();
     }
 
     /** Turns ser2net's {@code -Y} fragment into YAML: {@code #} outside quotes becomes a newline. */
@@ -73,166 +92,144 @@ public final class YamlConfigReader {
     }
 
     private void parse(Reader in) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(true);
         try {
-            events = new Yaml(options).parse(in).iterator();
-            while (next() != null) {
-                if (current instanceof MappingStartEvent) {
+            cursor = new EventCursor(source, new Yaml(new LoaderOptions()).parse(in).iterator());
+            items = new YamlItemReader(cursor, model, file == null ? null : file.toAbsolutePath().getParent(),
+                    () -> session.version);
+            v2 = new V2Sections(cursor, model, items);
+            boolean any = false;
+            while (cursor.next() != null) {
+                Event e = cursor.current();
+                if (e instanceof MappingStartEvent) {
+                    any = true;
                     topLevel();
+                } else if (e instanceof ScalarEvent || e instanceof org.yaml.snakeyaml.events.CollectionStartEvent) {
+                    any = true;
+                    model.error(cursor.where(e), "The configuration must be a map of keys such as connection:");
+                    cursor.skipNode();
                 }
             }
+            if (!any) {
+                model.error(source, "yaml file ended in invalid state: there is no configuration in it"
+                        + " (ser2net needs at least one key, e.g. define: &confver 1.0)");
+            }
         } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark();
-            errors.add(new ConfigException(source, m.getLine() + 1, m.getColumn() + 1,
-                    e.getProblem() == null ? e.getMessage() : e.getProblem()));
-        } catch (RuntimeException e) {
-            errors.add(new ConfigException(source + ": " + e.getMessage(), e));
+            model.error(cursor.where(e.getProblemMark()), e.getProblem() == null ? e.getMessage() : e.getProblem());
+        } catch (YAMLException e) {
+            model.error(source, e.getMessage());
         }
-    }
-
-    private Event next() {
-        current = events.hasNext() ? events.next() : null;
-        return current;
     }
 
     private void topLevel() {
-        while (!(next() instanceof MappingEndEvent)) {
-            if (current == null) {
-                return;
+        boolean included = false;
+        while (!(cursor.next() instanceof MappingEndEvent)) {
+            Event keyEvent = cursor.current();
+            String key = items.key("A top-level key");
+            cursor.next();
+            if (key == null) {
+                cursor.skipNode();
+                continue;
             }
-            Event keyEvent = current;
-            String key = scalarKey();
-            next();
-            if ("connection".equals(key)) {
-                connection(keyEvent);
+            if (included) {
+                model.warning(cursor.where(keyEvent), "ser2net 4.x ignores everything after an include: in the"
+                        + " same file; jser2net reads it");
+                included = false;
+            }
+            if (!version(key, keyEvent)) {
+                cursor.skipNode();
+            } else if (key.equals("include")) {
+                include(keyEvent);
+                included = true;
+            } else if (key.equals("define")) {
+                define(keyEvent);
+            } else if (V1.contains(key)) {
+                v1Item(key, keyEvent);
             } else {
-                error(keyEvent, key == null ? "Top-level keys must be plain words" : "Unknown top-level key: " + key
-                        + " (not supported by this version of jser2net yet)");
-                skipNode();
+                v2.section(key);
             }
         }
     }
 
-    private void connection(Event keyEvent) {
-        if (!(current instanceof MappingStartEvent)) {
-            error(current, "A connection must be a map with accepter and connector");
-            skipNode();
-            return;
-        }
-        String name = ((MappingStartEvent) current).getAnchor();
-        String where = location(keyEvent);
-        if (name == null) {
-            error(keyEvent, "A connection needs a name: write 'connection: &name'");
-            skipNode();
-            return;
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        Map<String, Object> opts = new LinkedHashMap<>();
-        boolean ok = true;
-        while (!(next() instanceof MappingEndEvent)) {
-            Event k = current;
-            String key = scalarKey();
-            next();
-            if ("options".equals(key)) {
-                ok &= options(name, opts);
-            } else if (key != null && List.of("accepter", "connector", "enable").contains(key)
-                    && current instanceof ScalarEvent) {
-                fields.put(key, ((ScalarEvent) current).getValue());
-            } else {
-                error(k, "Invalid token in the connection " + name + ": " + key);
-                skipNode();
-                ok = false;
-            }
-        }
-        for (String required : List.of("accepter", "connector")) {
-            if (ok && !fields.containsKey(required)) {
-                error(keyEvent, "No " + required + " given in connection " + name);
-                ok = false;
-            }
-        }
-        if (!ok) {
-            return;
-        }
-        boolean enable = true;
-        if (fields.containsKey("enable")) {
-            try {
-                enable = ConnectionOptions.bool("enable", fields.get("enable"));
-            } catch (IllegalArgumentException e) {
-                error(keyEvent, "connection " + name + ": " + e.getMessage());
-                return;
-            }
-        }
-        connections.add(new ConnectionDef(name, fields.get("accepter"), fields.get("connector"), enable,
-                opts, where));
-    }
-
-    private boolean options(String name, Map<String, Object> opts) {
-        if (!(current instanceof MappingStartEvent)) {
-            error(current, "options of connection " + name + " must be a map");
-            skipNode();
+    /** Checks that {@code key} belongs to the format this file uses; the first such key decides. */
+    private boolean version(String key, Event keyEvent) {
+        int v = V1.contains(key) ? 1 : V2.contains(key) ? 2 : key.equals("include") ? 0 : -1;
+        if (v < 0) {
+            model.error(cursor.where(keyEvent), "Invalid token at the main level: " + key);
             return false;
         }
-        boolean ok = true;
-        while (!(next() instanceof MappingEndEvent)) {
-            Event k = current;
-            String key = scalarKey();
-            next();
-            if (key == null || !(current instanceof ScalarEvent)) {
-                error(k, "Invalid option in connection " + name);
-                skipNode();
-                ok = false;
-                continue;
-            }
-            if (ConnectionOptions.notYetImplemented(key)) {
-                warnings.add(location(k) + ": option " + key + " of connection " + name
-                        + " is not implemented in this version of jser2net and is ignored");
-                continue;
-            }
-            try {
-                opts.put(key, ConnectionOptions.convert(key, ((ScalarEvent) current).getValue()));
-            } catch (IllegalArgumentException e) {
-                error(k, e.getMessage());
-                ok = false;
-            }
+        if (v > 0 && session.version != 0 && session.version != v) {
+            model.error(cursor.where(keyEvent), "Mixed version in yaml file: " + key + " is a version " + v
+                    + " key, but the file began with version " + session.version + " keys");
+            return false;
         }
-        return ok;
+        session.version = v > 0 ? v : session.version;
+        return true;
     }
 
-    /** The current event as a lower-cased key, or null if it is not a scalar. */
-    private String scalarKey() {
-        if (current instanceof ScalarEvent) {
-            return ((ScalarEvent) current).getValue().toLowerCase(Locale.ROOT);
+    private void define(Event keyEvent) {
+        Event e = cursor.current();
+        String anchor = e instanceof ScalarEvent ? ((ScalarEvent) e).getAnchor() : null;
+        String value = items.defineValue("A define");
+        if (value != null && anchor == null) {
+            model.warning(cursor.where(keyEvent), "No anchor for define, define ignored");
+        } else if (value != null) {
+            model.aliases.put(anchor, value);
         }
-        if (!(current instanceof AliasEvent)) {
-            skipNode();
-        }
-        return null;
     }
 
-    /** Skips the node that starts at the current event. */
-    private void skipNode() {
-        if (!(current instanceof CollectionStartEvent)) {
+    private void v1Item(String key, Event keyEvent) {
+        String where = cursor.where(keyEvent);
+        String name = null;
+        if (cursor.current() instanceof MappingStartEvent) {
+            name = ((MappingStartEvent) cursor.current()).getAnchor();
+            if (name == null && !key.equals("admin") && !key.startsWith("default") && !key.startsWith("delete")) {
+                model.error(where, "A " + key + " needs a name: write '" + key + ": &name'");
+                cursor.skipNode();
+                return;
+            }
+            if (name != null) {
+                model.aliases.put(name, name);
+            }
+        }
+        String map = key.equals("delete_default") ? "deldefault" : key;
+        Body body = items.body(map, name, Items.keys(map));
+        if (body.ok()) {
+            Items.build(model, map, name, body, where);
+        }
+    }
+
+    private void include(Event keyEvent) {
+        String value = items.scalar("An include");
+        if (value == null) {
             return;
         }
-        int depth = 1;
-        while (depth > 0 && next() != null) {
-            if (current instanceof CollectionStartEvent) {
-                depth++;
-            } else if (current instanceof MappingEndEvent || current instanceof SequenceEndEvent) {
-                depth--;
-            }
+        if (session.depth >= MAX_INCLUDE_DEPTH) {
+            model.error(cursor.where(keyEvent), "Too many nested includes, you probably have a circular include");
+            return;
         }
-    }
-
-    private String location(Event e) {
-        Mark m = e == null ? null : e.getStartMark();
-        return m == null ? source : source + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
-    }
-
-    private void error(Event e, String problem) {
-        Mark m = e == null ? null : e.getStartMark();
-        errors.add(m == null ? new ConfigException(source + ": " + problem)
-                : new ConfigException(source, m.getLine() + 1, m.getColumn() + 1, problem));
+        List<Path> files;
+        try {
+            files = new IncludePattern(System::getenv).expand(value, file == null ? null
+                    : file.toAbsolutePath().getParent());
+        } catch (IllegalArgumentException e) {
+            model.error(cursor.where(keyEvent), e.getMessage());
+            return;
+        }
+        for (Path p : files) {
+            String text;
+            try {
+                text = Files.readString(p, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                model.warning(cursor.where(keyEvent), "Unable to open file " + p + ", skipping: No such file");
+                continue;
+            } catch (IOException e) {
+                model.warning(cursor.where(keyEvent), "Unable to open file " + p + ", skipping: " + e.getMessage());
+                continue;
+            }
+            model.file(p);
+            session.depth++;
+            new YamlConfigReader(model, p.toString(), p, session).parse(new StringReader(text));
+            session.depth--;
+        }
     }
 }

@@ -3,6 +3,8 @@ package org.jser2net.ser2net.core.internal;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -35,6 +37,12 @@ public final class ConnectionComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionComponent.class);
 
+    /** The configuration properties this component carries out (ser2net option names). */
+    static final Set<String> IMPLEMENTED = Set.of("name", "accepter", "connector", "enable", "max-connections",
+            "kickolduser", "timeout", "banner", "openstr", "closestr", "closeon", "sendon", "chardelay",
+            "chardelay-scale", "chardelay-min", "chardelay-max", "dev-to-net-bufsize", "net-to-dev-bufsize",
+            "no-con-to-acc", "no-acc-to-con", "accepter-retry-time");
+
     private final BundleContext context;
     private final String name;
     private final Port port;
@@ -45,9 +53,10 @@ public final class ConnectionComponent {
 
     @Activate
     public ConnectionComponent(@Reference GensioRegistry registry, ConnectionConfiguration config,
-            BundleContext context) {
+            BundleContext context, Map<String, Object> properties) {
         this.context = context;
         this.name = config.name();
+        warnUnimplemented(properties);
         this.loop = registry.nextLoop();
         PortSettings settings;
         try {
@@ -75,11 +84,23 @@ public final class ConnectionComponent {
         loop.execute(() -> port.start(error -> publish(null, null, error == null ? null : error.getMessage())));
     }
 
+    /** Options this version does not carry out yet are named, so nobody is misled. */
+    private void warnUnimplemented(Map<String, Object> properties) {
+        for (String key : properties.keySet()) {
+            if (!IMPLEMENTED.contains(key) && !key.startsWith("service.") && !key.startsWith("component.")
+                    && !key.startsWith("jser2net.") && !key.startsWith("felix.") && !key.startsWith("osgi.")) {
+                LOG.warn("connection {}: option {} is not implemented in this version of jser2net and is ignored",
+                        name, key);
+            }
+        }
+    }
+
     @Modified
-    void modified(ConnectionConfiguration config) {
+    void modified(ConnectionConfiguration config, Map<String, Object> properties) {
         if (port == null) {
             return;
         }
+        warnUnimplemented(properties);
         try {
             PortSettings next = PortSettings.from(config);
             loop.execute(() -> port.reconfigure(next));
