@@ -36,6 +36,12 @@ public interface GensioRegistry {
     /** Picks a loop for a new unit of work (round robin over the {@code -t} loops). */
     EventLoop nextLoop();
 
+    /**
+     * The loop for a group of work that must share a thread (a rotator and its connections): the same
+     * {@code key} always gets the same loop.
+     */
+    EventLoop loopFor(String key);
+
     /** Tells {@code listener} whenever a type arrives or leaves; returns a handle to stop that. */
     Cancellable watchTypes(TypeListener listener);
 

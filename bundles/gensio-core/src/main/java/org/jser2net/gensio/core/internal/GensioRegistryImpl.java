@@ -223,6 +223,11 @@ public final class GensioRegistryImpl implements GensioRegistry, AutoCloseable {
         return loops.next();
     }
 
+    @Override
+    public EventLoop loopFor(String key) {
+        return loops.get(Math.floorMod(key.hashCode(), loops.size()));
+    }
+
     /** How many event loops this registry runs. */
     public int loopCount() {
         return loops.size();

@@ -27,6 +27,11 @@ public final class EventLoopGroup implements AutoCloseable {
         return loops.get(Math.floorMod(next.getAndIncrement(), loops.size()));
     }
 
+    /** The loop at {@code index} (0 to size-1). */
+    public EventLoop get(int index) {
+        return loops.get(index);
+    }
+
     public int size() {
         return loops.size();
     }

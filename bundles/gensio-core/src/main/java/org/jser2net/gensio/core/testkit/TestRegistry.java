@@ -103,6 +103,11 @@ public final class TestRegistry implements GensioRegistry, AutoCloseable {
     }
 
     @Override
+    public EventLoop loopFor(String key) {
+        return registry.loopFor(key);
+    }
+
+    @Override
     public Cancellable watchTypes(TypeListener listener) {
         return registry.watchTypes(listener);
     }

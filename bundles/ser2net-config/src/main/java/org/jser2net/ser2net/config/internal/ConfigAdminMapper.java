@@ -80,6 +80,13 @@ public final class ConfigAdminMapper {
         }
         Map<String, Map<String, Object>> rotators = new LinkedHashMap<>();
         for (RotatorDef r : model.rotators()) {
+            for (String member : r.connections()) {
+                Map<String, Object> c = connections.get(member);
+                if (c != null) {
+                    // a rotator hands its clients to its connections on one thread: theirs
+                    c.putIfAbsent(LOOP_GROUP, r.name());
+                }
+            }
             Map<String, Object> p = new HashMap<>(r.options());
             p.put("name", r.name());
             p.put("accepter", r.accepter());
@@ -109,6 +116,9 @@ public final class ConfigAdminMapper {
         out.put(ADMIN_PID, admin);
         return out;
     }
+
+    /** Connection property naming the group (a rotator) whose members share an event loop. */
+    static final String LOOP_GROUP = "jser2net.loop-group";
 
     private static Map<String, Object> mark(Map<String, Object> p, String source) {
         p.put(SOURCE, source);

@@ -43,7 +43,11 @@ public final class ConnectionComponent {
             "chardelay-scale", "chardelay-min", "chardelay-max", "dev-to-net-bufsize", "net-to-dev-bufsize",
             "no-con-to-acc", "no-acc-to-con", "accepter-retry-time");
 
+    /** Property that puts connections on one loop with a rotator (set by ser2net-config). */
+    static final String LOOP_GROUP = "jser2net.loop-group";
+
     private final BundleContext context;
+    private final PortDirectory directory;
     private final String name;
     private final Port port;
     private final EventLoop loop;
@@ -52,12 +56,14 @@ public final class ConnectionComponent {
     private boolean stopped;
 
     @Activate
-    public ConnectionComponent(@Reference GensioRegistry registry, ConnectionConfiguration config,
-            BundleContext context, Map<String, Object> properties) {
+    public ConnectionComponent(@Reference GensioRegistry registry, @Reference PortDirectory directory,
+            ConnectionConfiguration config, BundleContext context, Map<String, Object> properties) {
         this.context = context;
+        this.directory = directory;
         this.name = config.name();
         warnUnimplemented(properties);
-        this.loop = registry.nextLoop();
+        Object group = properties.get(LOOP_GROUP);
+        this.loop = group == null ? registry.nextLoop() : registry.loopFor(String.valueOf(group));
         PortSettings settings;
         try {
             settings = PortSettings.from(config);
@@ -69,6 +75,7 @@ public final class ConnectionComponent {
             return;
         }
         this.port = new Port(settings, registry, loop);
+        directory.add(port);
         this.typeWatch = registry.watchTypes(new GensioRegistry.TypeListener() {
             @Override
             public void typeAdded(String type) {
@@ -156,6 +163,7 @@ public final class ConnectionComponent {
         if (port == null) {
             return;
         }
+        directory.remove(port);
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (reason == ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED) {
             loop.execute(() -> port.retire(e -> done.complete(null)));

@@ -327,15 +327,28 @@ final class Port implements AccepterHandler {
             if (sessions.size() >= settings.maxConnections()) {
                 drop(sessions.get(0), Callback.NONE);
             }
-            Session s = new Session(client);
-            sessions.add(s);
-            LOG.debug("connection {}: client {} connected", name(), s.remote());
-            if (device == null) {
-                device = new Device(this, closing);
-            }
-            device.join(s);
-            armIdleTick();
+            seat(client);
         }
+    }
+
+    /** A rotator offers a client: taken if the port is up, enabled and has a free slot. */
+    boolean offer(Gensio client) {
+        if (state != PortState.UP || !settings.enabled() || sessions.size() >= settings.maxConnections()) {
+            return false;
+        }
+        seat(client);
+        return true;
+    }
+
+    private void seat(Gensio client) {
+        Session s = new Session(client);
+        sessions.add(s);
+        LOG.debug("connection {}: client {} connected", name(), s.remote());
+        if (device == null) {
+            device = new Device(this, closing);
+        }
+        device.join(s);
+        armIdleTick();
     }
 
     /** What the escapes refer to for this port now. */

@@ -1,0 +1,26 @@
+package org.jser2net.ser2net.core.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.service.component.annotations.Component;
+
+/** The ports of this daemon by connection name, for rotators (and later the admin interfaces). */
+@Component(service = PortDirectory.class)
+public final class PortDirectory {
+
+    private final Map<String, Port> ports = new ConcurrentHashMap<>();
+
+    void add(Port port) {
+        ports.put(port.name(), port);
+    }
+
+    void remove(Port port) {
+        ports.remove(port.name(), port);
+    }
+
+    /** The port named {@code name}, or null. */
+    Port get(String name) {
+        return ports.get(name);
+    }
+}
