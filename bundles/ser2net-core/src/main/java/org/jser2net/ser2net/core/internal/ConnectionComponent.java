@@ -41,7 +41,9 @@ public final class ConnectionComponent {
     static final Set<String> IMPLEMENTED = Set.of("name", "accepter", "connector", "enable", "max-connections",
             "kickolduser", "timeout", "banner", "openstr", "closestr", "closeon", "sendon", "chardelay",
             "chardelay-scale", "chardelay-min", "chardelay-max", "dev-to-net-bufsize", "net-to-dev-bufsize",
-            "no-con-to-acc", "no-acc-to-con", "accepter-retry-time");
+            "no-con-to-acc", "no-acc-to-con", "accepter-retry-time", "trace-read", "trace-write", "trace-both",
+            "trace-read-hexdump", "trace-read-timestamp", "trace-write-hexdump", "trace-write-timestamp",
+            "trace-both-hexdump", "trace-both-timestamp", "remaddr");
 
     /** Property that puts connections on one loop with a rotator (set by ser2net-config). */
     static final String LOOP_GROUP = "jser2net.loop-group";

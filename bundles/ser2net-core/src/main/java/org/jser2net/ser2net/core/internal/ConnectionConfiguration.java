@@ -75,4 +75,34 @@ public @interface ConnectionConfiguration {
 
     @AttributeDefinition(name = "accepter-retry-time", description = "Seconds between tries of a failed accepter")
     int accepter$_$retry$_$time() default 10;
+
+    @AttributeDefinition(name = "trace-read", description = "File for device output (ser2net escapes)")
+    String trace$_$read();
+
+    @AttributeDefinition(name = "trace-write", description = "File for client input (ser2net escapes)")
+    String trace$_$write();
+
+    @AttributeDefinition(name = "trace-both", description = "File for both directions (ser2net escapes)")
+    String trace$_$both();
+
+    @AttributeDefinition(name = "trace-read-hexdump")
+    boolean trace$_$read$_$hexdump() default false;
+
+    @AttributeDefinition(name = "trace-read-timestamp")
+    boolean trace$_$read$_$timestamp() default false;
+
+    @AttributeDefinition(name = "trace-write-hexdump")
+    boolean trace$_$write$_$hexdump() default false;
+
+    @AttributeDefinition(name = "trace-write-timestamp")
+    boolean trace$_$write$_$timestamp() default false;
+
+    @AttributeDefinition(name = "trace-both-hexdump")
+    boolean trace$_$both$_$hexdump() default false;
+
+    @AttributeDefinition(name = "trace-both-timestamp")
+    boolean trace$_$both$_$timestamp() default false;
+
+    @AttributeDefinition(description = "Allowed client addresses: [!]host,port entries; port 0 = any")
+    String[] remaddr();
 }

@@ -1,6 +1,7 @@
 package org.jser2net.ser2net.core.internal;
 
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,8 @@ final class Device implements GensioHandler, DeviceOutput.Owner {
     private final List<Callback> closeWaiters = new ArrayList<>();
     private Gensio gensio;
     private DeviceOutput output;
+    private Trace trace = Trace.open(TraceSettings.NONE, null, null);
+    private String portCloseReason = "All users disconnected";
     private ByteBuffer toDevice;
     private String serialParams = "";
     private boolean opening;
@@ -68,8 +71,9 @@ final class Device implements GensioHandler, DeviceOutput.Owner {
     }
 
     /** A client left: what it held back may now go on. */
-    void left(Session s) {
+    void left(Session s, String reason) {
         if (open) {
+            trace.clientClosed(reason);
             output.resume();
         }
     }
@@ -132,6 +136,7 @@ final class Device implements GensioHandler, DeviceOutput.Owner {
         open = true;
         PortSettings s = port.settings();
         EscapeContext esc = port.escapes("");
+        trace = Trace.open(s.trace(), esc, Clock.systemDefaultZone());
         output = new DeviceOutput(loop, port.sessions(), this, s, CharDelay.of(s, line),
                 bytes(s.sendon(), esc), bytes(s.closeon(), esc));
         byte[] open = bytes(s.openstr(), esc);
@@ -148,6 +153,7 @@ final class Device implements GensioHandler, DeviceOutput.Owner {
     }
 
     private void welcome(Session s) {
+        trace.opened(s.remote());
         String banner = port.settings().banner();
         if (banner != null) {
             s.prefix(Ser2netString.expand(banner, port.escapes(s.remote())));
@@ -188,6 +194,8 @@ final class Device implements GensioHandler, DeviceOutput.Owner {
             return;
         }
         gensio.setReadEnabled(false);
+        trace.portClosed(portCloseReason);
+        trace.close();
         String closestr = port.settings().closestr();
         if (closestr != null && toDevice == null) {
             toDevice = ByteBuffer.wrap(Ser2netString.expand(closestr, port.escapes("")));
@@ -238,7 +246,9 @@ final class Device implements GensioHandler, DeviceOutput.Owner {
         for (Session s : port.sessions()) {
             s.lastActivity = System.nanoTime();
         }
+        int from = data.position();
         output.onData(data);
+        trace.deviceToNet(data, from, data.position() - from);
     }
 
     @Override
@@ -265,6 +275,7 @@ final class Device implements GensioHandler, DeviceOutput.Owner {
             return;
         }
         LOG.info("connection {}: device closed{}", port.name(), error == null ? "" : ": " + Messages.describe(error));
+        portCloseReason = "dev read error";
         port.deviceEnded(this);
     }
 
@@ -299,12 +310,14 @@ final class Device implements GensioHandler, DeviceOutput.Owner {
             if (!open || !flushToDevice()) {
                 return;
             }
+            int from = data.position();
             try {
                 gensio.write(data);
             } catch (GensioException e) {
                 data.position(data.limit());
                 return;
             }
+            trace.netToDevice(data, from, data.position() - from);
             if (data.hasRemaining()) {
                 gensio.setWriteReadyEnabled(true);
             }
@@ -323,7 +336,7 @@ final class Device implements GensioHandler, DeviceOutput.Owner {
         public void onEnd(Gensio net, Throwable error) {
             Session s = port.session(net);
             if (s != null) {
-                port.drop(s, Callback.NONE);
+                port.drop(s, error == null ? "Remote closed" : "network read error", Callback.NONE);
             }
         }
     }

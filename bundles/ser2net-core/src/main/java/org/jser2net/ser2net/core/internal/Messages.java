@@ -10,6 +10,7 @@ final class Messages {
     static final String DISABLED = "Port disabled\r\n";
     static final String CLOSING = "Port closing\r\n";
     static final String SHUTTING_DOWN = "port is shutting down\r\n";
+    static final String ADDRESS_DENIED = "Accessed denied due to your net address\r\n";
     static final String NO_FREE_PORT = "No free port found\r\n";
 
     private Messages() {

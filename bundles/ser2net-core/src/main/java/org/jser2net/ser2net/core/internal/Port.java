@@ -1,5 +1,6 @@
 package org.jser2net.ser2net.core.internal;
 
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.jser2net.gensio.api.GensioRegistry;
 import org.jser2net.gensio.api.LayerSpec;
 import org.jser2net.gensio.api.MissingTypeException;
 import org.jser2net.gensio.api.StackSpec;
+import org.jser2net.gensio.base.NetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -321,6 +323,9 @@ final class Port implements AccepterHandler {
             Refusal.send(client, Messages.SHUTTING_DOWN, Callback.NONE);
         } else if (!settings.enabled()) {
             Refusal.send(client, Messages.DISABLED, Callback.NONE);
+        } else if (!allowed(client)) {
+            LOG.info("connection {}: refused {} (remaddr)", name(), client.remoteAddress());
+            Refusal.send(client, Messages.ADDRESS_DENIED, Callback.NONE);
         } else if (sessions.size() >= settings.maxConnections() && !settings.kickOldUser()) {
             Refusal.send(client, Messages.IN_USE, Callback.NONE);
         } else {
@@ -331,9 +336,24 @@ final class Port implements AccepterHandler {
         }
     }
 
+    /** Whether {@code remaddr} lets this client in; a client without an IP address only if unrestricted. */
+    private boolean allowed(Gensio client) {
+        RemoteAddresses r = settings.remaddr();
+        if (!r.restricted()) {
+            return true;
+        }
+        try {
+            List<InetSocketAddress> a = NetAddress.parse("tcp", client.remoteAddress()).get(0).resolve(false);
+            return !a.isEmpty() && r.allows(a.get(0));
+        } catch (GensioException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** A rotator offers a client: taken if the port is up, enabled and has a free slot. */
     boolean offer(Gensio client) {
-        if (state != PortState.UP || !settings.enabled() || sessions.size() >= settings.maxConnections()) {
+        if (state != PortState.UP || !settings.enabled() || sessions.size() >= settings.maxConnections()
+                || !allowed(client)) {
             return false;
         }
         seat(client);
@@ -393,6 +413,11 @@ final class Port implements AccepterHandler {
 
     /** Closes one client; the device closes after the last. */
     void drop(Session s, Callback done) {
+        drop(s, "port closing", done);
+    }
+
+    /** Closes one client, saying why in the trace files; the device closes after the last. */
+    void drop(Session s, String reason, Callback done) {
         if (!sessions.remove(s)) {
             done.done(null);
             return;
@@ -401,7 +426,7 @@ final class Port implements AccepterHandler {
         s.net.close(e -> done.done(null));
         LOG.debug("connection {}: client {} disconnected", name(), s.remote());
         if (device != null) {
-            device.left(s);
+            device.left(s, reason);
         }
         sessionsChanged();
     }
@@ -443,7 +468,7 @@ final class Port implements AccepterHandler {
         for (Session s : List.copyOf(sessions)) {
             if (now - s.lastActivity >= limit) {
                 LOG.debug("connection {}: client {} timed out", name(), s.remote());
-                drop(s, Callback.NONE);
+                drop(s, "timeout", Callback.NONE);
             }
         }
         if (!sessions.isEmpty()) {

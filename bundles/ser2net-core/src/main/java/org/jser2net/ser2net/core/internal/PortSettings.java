@@ -8,7 +8,7 @@ record PortSettings(String name, String accepter, String connector, boolean enab
         boolean kickOldUser, int timeoutSeconds, String banner, String openstr, String closestr,
         String closeon, String sendon, boolean chardelay, int chardelayScale, int chardelayMin,
         int chardelayMax, int devToNetBufsize, boolean noConToAcc, boolean noAccToCon,
-        int accepterRetrySeconds) {
+        int accepterRetrySeconds, TraceSettings trace, RemoteAddresses remaddr) {
 
     PortSettings {
         range("max-connections", maxConnections, 1, 65536);
@@ -19,12 +19,14 @@ record PortSettings(String name, String accepter, String connector, boolean enab
         range("dev-to-net-bufsize", devToNetBufsize, 1, 65536);
         range("accepter-retry-time", accepterRetrySeconds, 1, Integer.MAX_VALUE);
         devToNetBufsize = Math.max(2, devToNetBufsize);
+        trace = trace == null ? TraceSettings.NONE : trace;
+        remaddr = remaddr == null ? RemoteAddresses.NONE : remaddr;
     }
 
     /** A port with ser2net's defaults, for tests and simple callers. */
     static PortSettings of(String name, String accepter, String connector) {
         return new PortSettings(name, accepter, connector, true, 1, false, 0, null, null, null, null, null,
-                true, 20, 1000, 20000, 64, false, false, 10);
+                true, 20, 1000, 20000, 64, false, false, 10, TraceSettings.NONE, RemoteAddresses.NONE);
     }
 
     static PortSettings from(ConnectionConfiguration c) {
@@ -32,7 +34,12 @@ record PortSettings(String name, String accepter, String connector, boolean enab
                 c.kickolduser(), c.timeout(), c.banner(), c.openstr(), c.closestr(), c.closeon(), c.sendon(),
                 c.chardelay(), c.chardelay$_$scale(), c.chardelay$_$min(), c.chardelay$_$max(),
                 c.dev$_$to$_$net$_$bufsize(), c.no$_$con$_$to$_$acc(), c.no$_$acc$_$to$_$con(),
-                c.accepter$_$retry$_$time());
+                c.accepter$_$retry$_$time(),
+                new TraceSettings(c.trace$_$read(), c.trace$_$write(), c.trace$_$both(), c.trace$_$read$_$hexdump(),
+                        c.trace$_$read$_$timestamp(), c.trace$_$write$_$hexdump(), c.trace$_$write$_$timestamp(),
+                        c.trace$_$both$_$hexdump(), c.trace$_$both$_$timestamp()),
+                RemoteAddresses.parse(c.remaddr() == null ? java.util.List.of() : java.util.List.of(c.remaddr()),
+                        java.util.List.of()));
     }
 
     private static void range(String what, int value, int min, int max) {
@@ -44,12 +51,24 @@ record PortSettings(String name, String accepter, String connector, boolean enab
     PortSettings withEnabled(boolean on) {
         return new PortSettings(name, accepter, connector, on, maxConnections, kickOldUser, timeoutSeconds,
                 banner, openstr, closestr, closeon, sendon, chardelay, chardelayScale, chardelayMin,
-                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds);
+                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds, trace, remaddr);
     }
 
     PortSettings withChardelay(boolean on) {
         return new PortSettings(name, accepter, connector, enabled, maxConnections, kickOldUser, timeoutSeconds,
                 banner, openstr, closestr, closeon, sendon, on, chardelayScale, chardelayMin,
-                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds);
+                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds, trace, remaddr);
+    }
+
+    PortSettings withTrace(TraceSettings t) {
+        return new PortSettings(name, accepter, connector, enabled, maxConnections, kickOldUser, timeoutSeconds,
+                banner, openstr, closestr, closeon, sendon, chardelay, chardelayScale, chardelayMin,
+                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds, t, remaddr);
+    }
+
+    PortSettings withRemaddr(RemoteAddresses r) {
+        return new PortSettings(name, accepter, connector, enabled, maxConnections, kickOldUser, timeoutSeconds,
+                banner, openstr, closestr, closeon, sendon, chardelay, chardelayScale, chardelayMin,
+                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds, trace, r);
     }
 }

@@ -27,7 +27,7 @@ class PortOptionsTest extends PortFixture {
             int timeout, boolean chardelay, boolean noAccToCon) {
         return new PortSettings(s.name(), s.accepter(), s.connector(), s.enabled(), s.maxConnections(),
                 s.kickOldUser(), timeout, banner, openstr, closestr, closeon, null, chardelay, s.chardelayScale(),
-                s.chardelayMin(), s.chardelayMax(), s.devToNetBufsize(), false, noAccToCon, 1);
+                s.chardelayMin(), s.chardelayMax(), s.devToNetBufsize(), false, noAccToCon, 1, null, null);
     }
 
     private static String readAll(InputStream in) throws IOException {
@@ -207,6 +207,45 @@ class PortOptionsTest extends PortFixture {
                 send(a, "back");
                 assertEquals("back", read(a, 4));
             }
+        }
+    }
+
+    @Test
+    void traceBothWithHexdumpAndTimestamps(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        int p = freePort();
+        String file = dir.resolve("trace-\\N.log").toString();
+        start(settings(p, "echo").withChardelay(false)
+                .withTrace(new TraceSettings(null, null, file, false, false, false, false, true, true)), p);
+        try (Socket a = client(p)) {
+            send(a, "net->ser");
+            assertEquals("net->ser", read(a, 8));
+        }
+        java.nio.file.Path log = dir.resolve("trace-opt.log");
+        waitFor(() -> java.nio.file.Files.exists(log)
+                && java.nio.file.Files.readString(log).contains("CLOSE port (All users disconnected)"));
+        String[] lines = java.nio.file.Files.readString(log).split("\n");
+        String stamp = "\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d ";
+        assertTrue(lines[0].matches(stamp + "OPEN \\(ipv4,127\\.0\\.0\\.1,\\d+\\)"), lines[0]);
+        assertTrue(lines[1].matches(stamp + "tcp  6e 65 74 2d 3e 73 65 72  \\|net->ser\\|"), lines[1]);
+        assertTrue(lines[2].matches(stamp + "term 6e 65 74 2d 3e 73 65 72  \\|net->ser\\|"), lines[2]);
+        assertTrue(lines[3].matches(stamp + "CLOSE netcon \\(Remote closed\\)"), lines[3]);
+        assertTrue(lines[4].matches(stamp + "CLOSE port \\(All users disconnected\\)"), lines[4]);
+        assertEquals(5, lines.length);
+    }
+
+    @Test
+    void remaddrRefusesOtherAddresses() throws Exception {
+        int p = freePort();
+        start(settings(p, "echo").withRemaddr(RemoteAddresses.parse("ipv4,127.0.0.2,0")), p);
+        try (Socket a = client(p)) {
+            assertEquals("Accessed denied due to your net address\r\n", readAll(a.getInputStream()));
+        }
+        loop.execute(() -> port.reconfigure(settings(p, "echo").withRemaddr(RemoteAddresses.parse("ipv4,127.0.0.1,0"))));
+        waitFor(() -> onLoop(() -> port.settings().remaddr().restricted() && port.state() == PortState.UP
+                && port.settings().remaddr().allows(new java.net.InetSocketAddress("127.0.0.1", 1))));
+        try (Socket a = client(p)) {
+            send(a, "in");
+            assertEquals("in", read(a, 2));
         }
     }
 }
