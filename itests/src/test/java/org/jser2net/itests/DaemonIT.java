@@ -87,6 +87,30 @@ class DaemonIT {
     }
 
     @Test
+    void reloadWhileAUserIsConnectedNeitherCrashesNorDropsThem() throws Exception {
+        int p1 = Net.freePort();
+        int p2 = Net.freePort();
+        Path cfg = Daemon.writeConfig(dir, echoConnection("busy", p1));
+        try (Daemon d = Daemon.ready(cfg)) {
+            Socket user = Net.connect(p1, 10);
+            assertEquals("a", echo(user, "a"));
+            d.signal("HUP");
+            assertEquals("b", echo(user, "b"));
+            Daemon.writeConfig(dir, echoConnection("busy", p2));
+            d.signal("HUP");
+            assertEquals("c", echo(user, "c"));
+            user.close();
+            assertEchoes(p2, "moved after the user left");
+            assertTrue(d.process.isAlive(), "the daemon must survive (4.3.11 aborts here)");
+        }
+    }
+
+    private static String echo(Socket s, String text) throws Exception {
+        s.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+        return new String(Net.readN(s.getInputStream(), text.length()), StandardCharsets.US_ASCII);
+    }
+
+    @Test
     void badConnectionIsReportedAndTheRestServes() throws Exception {
         int good = Net.freePort();
         Path cfg = Daemon.writeConfig(dir, echoConnection("good", good)
