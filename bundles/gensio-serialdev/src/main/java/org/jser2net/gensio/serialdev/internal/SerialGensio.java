@@ -1,0 +1,279 @@
+package org.jser2net.gensio.serialdev.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import org.jser2net.gensio.api.Callback;
+import org.jser2net.gensio.api.EventLoop;
+import org.jser2net.gensio.api.GensioException;
+import org.jser2net.gensio.api.GensioState;
+import org.jser2net.gensio.api.serial.SerialControl;
+import org.jser2net.gensio.api.serial.SerialEvent;
+import org.jser2net.gensio.base.AbstractGensio;
+
+/**
+ * A serial port as a gensio. Opening happens on a worker thread and completes on the loop; a reader
+ * thread hands received chunks to the loop one at a time, honouring read-enable; {@code write} copies
+ * into a bounded buffer that a writer thread empties into the device. Close drains the output (see
+ * {@link DeviceSession#drainAndClose}). A device that fails while open ends the stream with
+ * "device disappeared". The {@link SerialControl} capability is a {@link DeviceControl}.
+ */
+final class SerialGensio extends AbstractGensio {
+
+    /** Bytes {@code write} takes before the device has caught up. */
+    static final int WRITE_BUFFER = 16 * 1024;
+
+    private final SerialConfig config;
+    private final Supplier<SerialDevice> devices;
+    private final String what;
+    private final AtomicBoolean writeReadyQueued = new AtomicBoolean();
+    private final DeviceControl control;
+    private final List<Callback> closeWaiters = new ArrayList<>();
+    private DeviceSession session;
+    private long sessionId;
+    private ByteBuffer held;
+    private boolean wrote;
+
+    /** {@code what} names the port in messages, e.g. {@code serialdev /dev/ttyUSB0}. */
+    SerialGensio(String type, EventLoop loop, SerialConfig config, Supplier<SerialDevice> devices, String what) {
+        super(type, loop, GensioState.CLOSED);
+        this.config = config;
+        this.devices = devices;
+        this.what = what;
+        this.control = new DeviceControl(this, config, what);
+    }
+
+    /** The session while open (or opening, or closing), else null. Loop only. */
+    DeviceSession session() {
+        return session;
+    }
+
+    @Override
+    public void open(Callback done) {
+        moveTo(GensioState.OPENING);
+        long id = ++sessionId;
+        SerialDevice device = devices.get();
+        DeviceSession s = new DeviceSession(device, config, what, WRITE_BUFFER, readSink(id), writeSink(id));
+        session = s;
+        held = null;
+        device.watch(control.watcher());
+        s.worker.execute(() -> {
+            Throwable error = null;
+            try {
+                device.open();
+            } catch (GensioException e) {
+                error = e;
+            } catch (IOException | RuntimeException | LinkageError e) {
+                error = new GensioException(what + ": cannot open: " + e.getMessage(), e);
+            }
+            Throwable failure = error;
+            loop.execute(() -> openDone(s, failure, done));
+        });
+    }
+
+    private void openDone(DeviceSession s, Throwable error, Callback done) {
+        if (state() != GensioState.OPENING || session != s) {
+            done.done(new GensioException(what + ": closed while opening"));
+            return;
+        }
+        if (error != null) {
+            session = null;
+            s.abandon();
+            closed();
+            done.done(error);
+            return;
+        }
+        s.start();
+        opened();
+        control.opened();
+        done.done(null);
+    }
+
+    @Override
+    public void close(Callback done) {
+        if (state() == GensioState.CLOSED) {
+            complete(done, null);
+            return;
+        }
+        closeWaiters.add(done);
+        if (state() == GensioState.CLOSING) {
+            return;
+        }
+        moveTo(GensioState.CLOSING);
+        DeviceSession s = session;
+        control.closing();
+        if (s.reader != null) {
+            s.reader.stop();
+        }
+        try {
+            s.worker.execute(() -> {
+                s.drainAndClose(config.drainTime(), config.charDrainWait());
+                loop.execute(() -> closeDone(s));
+            });
+        } catch (RejectedExecutionException e) {
+            closeDone(s);
+        }
+    }
+
+    private void closeDone(DeviceSession s) {
+        if (session == s) {
+            session = null;
+        }
+        held = null;
+        closed();
+        List<Callback> waiters = new ArrayList<>(closeWaiters);
+        closeWaiters.clear();
+        for (Callback c : waiters) {
+            c.done(null);
+        }
+    }
+
+    @Override
+    public int write(ByteBuffer src) throws GensioException {
+        checkWritable();
+        if (config.readOnly()) {
+            throw new GensioException(what + " was opened read-only (rdonly), cannot write");
+        }
+        int n = session.out.put(src);
+        if (n > 0) {
+            wrote = true;
+            session.writer.kick();
+        }
+        return n;
+    }
+
+    @Override
+    public String remoteAddress() {
+        String s = config.describe(control.settingsInForce());
+        if (!config.termios()) {
+            return s;
+        }
+        return state() == GensioState.OPEN ? s + control.lineText() : s + " offline";
+    }
+
+    @Override
+    public <T> Optional<T> capability(Class<T> cls) {
+        return cls == SerialControl.class ? Optional.of(cls.cast(control)) : super.capability(cls);
+    }
+
+    @Override
+    protected void readEnableChanged(boolean enabled) {
+        if (session != null && session.reader != null) {
+            session.reader.enable(enabled);
+        }
+        if (enabled && held != null) {
+            loop.execute(this::pump);
+        }
+    }
+
+    @Override
+    protected void writeReadyEnableChanged(boolean enabled) {
+        if (enabled) {
+            scheduleWriteReady();
+        }
+    }
+
+    @Override
+    protected void leftoverConsumed(ByteBuffer buffer) {
+        if (session != null && session.reader != null) {
+            session.reader.consumed();
+        }
+    }
+
+    /** Drops a received chunk not yet delivered (purge of the receive direction). */
+    void dropReceived() {
+        if (held != null) {
+            held = null;
+            session.reader.consumed();
+        }
+    }
+
+    /** Drops output not yet written (purge of the transmit direction). */
+    void dropOutput() {
+        if (session != null && session.writer != null) {
+            session.writer.purge();
+            scheduleWriteReady();
+        }
+    }
+
+    /** Serial events from the control, delivered while open. */
+    void serialEvent(SerialEvent event) {
+        if (state() == GensioState.OPEN) {
+            fireSerialEvent(event);
+        }
+    }
+
+    private void pump() {
+        if (held == null || !isReadEnabled() || hasLeftover() || state() != GensioState.OPEN) {
+            return;
+        }
+        ByteBuffer data = held;
+        held = null;
+        if (deliver(data) && session != null) {
+            session.reader.consumed();
+        }
+    }
+
+    private DeviceReader.Sink readSink(long id) {
+        return new DeviceReader.Sink() {
+            @Override
+            public void received(ByteBuffer data) {
+                loop.execute(() -> {
+                    if (id == sessionId && state() == GensioState.OPEN) {
+                        held = data;
+                        pump();
+                    }
+                });
+            }
+
+            @Override
+            public void failed(IOException error) {
+                loop.execute(() -> deviceFailed(id, error));
+            }
+        };
+    }
+
+    private DeviceWriter.Sink writeSink(long id) {
+        return new DeviceWriter.Sink() {
+            @Override
+            public void roomFreed() {
+                scheduleWriteReady();
+            }
+
+            @Override
+            public void failed(IOException error) {
+                loop.execute(() -> deviceFailed(id, error));
+            }
+        };
+    }
+
+    private void deviceFailed(long id, IOException error) {
+        if (id == sessionId && state() == GensioState.OPEN) {
+            fireEnd(new GensioException(what + ": device disappeared: " + error.getMessage(), error));
+        }
+    }
+
+    private void scheduleWriteReady() {
+        if (writeReadyQueued.compareAndSet(false, true)) {
+            loop.execute(this::writeReady);
+        }
+    }
+
+    private void writeReady() {
+        writeReadyQueued.set(false);
+        if (state() != GensioState.OPEN || !isWriteReadyEnabled() || session.out.room() == 0) {
+            return;
+        }
+        wrote = false;
+        fireWriteReady();
+        if (wrote && isWriteReadyEnabled() && state() == GensioState.OPEN && session.out.room() > 0) {
+            scheduleWriteReady();
+        }
+    }
+}
