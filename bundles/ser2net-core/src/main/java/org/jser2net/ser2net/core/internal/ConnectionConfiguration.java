@@ -105,4 +105,10 @@ public @interface ConnectionConfiguration {
 
     @AttributeDefinition(description = "Allowed client addresses: [!]host,port entries; port 0 = any")
     String[] remaddr();
+
+    @AttributeDefinition(description = "Connectors to open to when device data arrives (connect-back)")
+    String[] connback();
+
+    @AttributeDefinition(name = "connector-retry-time", description = "Seconds between tries of a failed device or connect-back")
+    int connector$_$retry$_$time() default 10;
 }

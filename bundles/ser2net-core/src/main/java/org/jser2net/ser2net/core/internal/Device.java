@@ -60,14 +60,26 @@ final class Device implements GensioHandler, DeviceOutput.Owner {
         s.net.setHandler(clients);
         if (open) {
             welcome(s);
-        } else if (!opening) {
-            opening = true;
-            if (previous != null) {
-                previous.whenClosed(e -> loop.execute(this::openNow));
-            } else {
-                openNow();
-            }
+        } else {
+            openAlone();
         }
+    }
+
+    /** Opens the device (once the previous run's device has closed) if that has not begun. */
+    void openAlone() {
+        if (open || opening || closing) {
+            return;
+        }
+        opening = true;
+        if (previous != null) {
+            previous.whenClosed(e -> loop.execute(this::openNow));
+        } else {
+            openNow();
+        }
+    }
+
+    boolean isOpen() {
+        return open;
     }
 
     /** A client left: what it held back may now go on. */
@@ -245,6 +257,9 @@ final class Device implements GensioHandler, DeviceOutput.Owner {
         }
         for (Session s : port.sessions()) {
             s.lastActivity = System.nanoTime();
+        }
+        if (port.holdForConnbacks()) {
+            return;
         }
         int from = data.position();
         output.onData(data);

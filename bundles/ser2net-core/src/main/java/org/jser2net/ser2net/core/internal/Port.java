@@ -52,6 +52,9 @@ final class Port implements AccepterHandler {
     private Device closing;
     private Cancellable retry;
     private Cancellable idleTick;
+    private Cancellable deviceRetry;
+    private Cancellable connbackRetry;
+    private int connbacksPending;
     private Runnable stateListener = () -> { };
 
     Port(PortSettings settings, GensioRegistry registry, EventLoop loop) {
@@ -156,8 +159,93 @@ final class Port implements AccepterHandler {
         } else {
             moveTo(PortState.UP, "");
             LOG.debug("connection {} listening on {}", name(), mine.localAddresses());
+            openStandingDevice();
         }
         started.done(null);
+    }
+
+    /** A port with connect-backs keeps its device open without clients, to see its data. */
+    private void openStandingDevice() {
+        deviceRetry = null;
+        if (!settings.connbacks().isEmpty() && state == PortState.UP && device == null) {
+            device = new Device(this, closing);
+            device.openAlone();
+        }
+    }
+
+    private void retryStandingDevice() {
+        if (!settings.connbacks().isEmpty() && deviceRetry == null) {
+            deviceRetry = loop.schedule(this::openStandingDevice, settings.connectorRetrySeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Device data arrived: true while it must wait for connect-backs, which this starts when some are
+     * missing. Once they are all up (or have failed and the retry time passed) the device resumes.
+     */
+    boolean holdForConnbacks() {
+        if (settings.connbacks().isEmpty()) {
+            return false;
+        }
+        if (connbacksPending > 0 || connbackRetry != null) {
+            return true;
+        }
+        List<String> missing = missingConnbacks();
+        if (missing.isEmpty()) {
+            return false;
+        }
+        for (String c : missing) {
+            try {
+                Gensio g = registry.connector(registry.parse(c), loop);
+                connbacksPending++;
+                g.open(error -> connbackDone(c, g, error));
+            } catch (GensioException | RuntimeException e) {
+                LOG.warn("connection {}: cannot connect back to {}: {}", name(), c, Messages.describe(e));
+            }
+        }
+        if (connbacksPending == 0) {
+            waitBeforeConnbacks();
+        }
+        return true;
+    }
+
+    private List<String> missingConnbacks() {
+        List<String> missing = new ArrayList<>(settings.connbacks());
+        for (Session s : sessions) {
+            missing.remove(s.connback);
+        }
+        return missing;
+    }
+
+    private void connbackDone(String c, Gensio g, Throwable error) {
+        connbacksPending--;
+        if (error != null || state != PortState.UP || device == null) {
+            LOG.warn("connection {}: connect back to {} failed: {}", name(), c,
+                    error == null ? "port not up" : Messages.describe(error));
+            g.close(Callback.NONE);
+        } else {
+            Session s = new Session(g);
+            s.connback = c;
+            sessions.add(s);
+            device.join(s);
+        }
+        if (connbacksPending == 0 && device != null) {
+            if (missingConnbacks().isEmpty()) {
+                device.resumeDevice();
+            } else {
+                waitBeforeConnbacks();
+            }
+        }
+    }
+
+    /** Connect-backs failed: the device pauses for accepter-retry-time, as in ser2net, then tries again. */
+    private void waitBeforeConnbacks() {
+        connbackRetry = loop.schedule(() -> {
+            connbackRetry = null;
+            if (device != null) {
+                device.resumeDevice();
+            }
+        }, settings.accepterRetrySeconds(), TimeUnit.SECONDS);
     }
 
     private void waitFor(Set<String> missing) {
@@ -280,6 +368,13 @@ final class Port implements AccepterHandler {
             retry.cancel();
             retry = null;
         }
+        for (Cancellable c : new Cancellable[] {deviceRetry, connbackRetry}) {
+            if (c != null) {
+                c.cancel();
+            }
+        }
+        deviceRetry = null;
+        connbackRetry = null;
         int[] count = {1};
         Callback one = e -> {
             if (--count[0] == 0) {
@@ -292,6 +387,7 @@ final class Port implements AccepterHandler {
             count[0]++;
             drop(s, one);
         }
+        closeDevice();
         if (closing != null) {
             count[0]++;
             closing.whenClosed(one);
@@ -326,11 +422,18 @@ final class Port implements AccepterHandler {
         } else if (!allowed(client)) {
             LOG.info("connection {}: refused {} (remaddr)", name(), client.remoteAddress());
             Refusal.send(client, Messages.ADDRESS_DENIED, Callback.NONE);
-        } else if (sessions.size() >= settings.maxConnections() && !settings.kickOldUser()) {
+        } else if (!settings.connbacks().isEmpty() && (device == null || !device.isOpen())) {
+            Refusal.send(client, Messages.DEVICE_FAILED_OPEN, Callback.NONE);
+        } else if (clients() >= freeSlots() && (!settings.kickOldUser() || clients() == 0)) {
             Refusal.send(client, Messages.IN_USE, Callback.NONE);
         } else {
-            if (sessions.size() >= settings.maxConnections()) {
-                drop(sessions.get(0), Callback.NONE);
+            if (clients() >= freeSlots()) {
+                for (Session s : sessions) {
+                    if (s.connback == null) {
+                        drop(s, Callback.NONE);
+                        break;
+                    }
+                }
             }
             seat(client);
         }
@@ -350,9 +453,25 @@ final class Port implements AccepterHandler {
         }
     }
 
+    /** Clients that connected to the port (connect-backs not counted). */
+    private int clients() {
+        int n = 0;
+        for (Session s : sessions) {
+            if (s.connback == null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Slots for clients: connect-backs hold theirs for good. */
+    private int freeSlots() {
+        return settings.maxConnections() - settings.connbacks().size();
+    }
+
     /** A rotator offers a client: taken if the port is up, enabled and has a free slot. */
     boolean offer(Gensio client) {
-        if (state != PortState.UP || !settings.enabled() || sessions.size() >= settings.maxConnections()
+        if (state != PortState.UP || !settings.enabled() || clients() >= freeSlots()
                 || !allowed(client)) {
             return false;
         }
@@ -390,6 +509,7 @@ final class Port implements AccepterHandler {
             Refusal.send(s.net, message, Callback.NONE);
         }
         sessionsChanged();
+        retryStandingDevice();
     }
 
     /** The device ended: every client goes, and the device is closed. */
@@ -399,6 +519,10 @@ final class Port implements AccepterHandler {
         }
         for (Session s : List.copyOf(sessions)) {
             drop(s, Callback.NONE);
+        }
+        if (device == d) {
+            closeDevice();
+            retryStandingDevice();
         }
     }
 
@@ -435,11 +559,9 @@ final class Port implements AccepterHandler {
         if (!sessions.isEmpty()) {
             return;
         }
-        if (device != null) {
-            Device d = device;
-            device = null;
-            closing = d;
-            d.close();
+        boolean standing = !settings.connbacks().isEmpty() && state == PortState.UP && !retiring && pending == null;
+        if (!standing) {
+            closeDevice();
         }
         if (idleTick != null) {
             idleTick.cancel();
@@ -452,6 +574,15 @@ final class Port implements AccepterHandler {
             PortSettings next = pending;
             pending = null;
             restart(next);
+        }
+    }
+
+    private void closeDevice() {
+        if (device != null) {
+            Device d = device;
+            device = null;
+            closing = d;
+            d.close();
         }
     }
 

@@ -8,7 +8,7 @@ record PortSettings(String name, String accepter, String connector, boolean enab
         boolean kickOldUser, int timeoutSeconds, String banner, String openstr, String closestr,
         String closeon, String sendon, boolean chardelay, int chardelayScale, int chardelayMin,
         int chardelayMax, int devToNetBufsize, boolean noConToAcc, boolean noAccToCon,
-        int accepterRetrySeconds, TraceSettings trace, RemoteAddresses remaddr) {
+        int accepterRetrySeconds, TraceSettings trace, RemoteAddresses remaddr, int connectorRetrySeconds) {
 
     PortSettings {
         range("max-connections", maxConnections, 1, 65536);
@@ -26,7 +26,7 @@ record PortSettings(String name, String accepter, String connector, boolean enab
     /** A port with ser2net's defaults, for tests and simple callers. */
     static PortSettings of(String name, String accepter, String connector) {
         return new PortSettings(name, accepter, connector, true, 1, false, 0, null, null, null, null, null,
-                true, 20, 1000, 20000, 64, false, false, 10, TraceSettings.NONE, RemoteAddresses.NONE);
+                true, 20, 1000, 20000, 64, false, false, 10, TraceSettings.NONE, RemoteAddresses.NONE, 10);
     }
 
     static PortSettings from(ConnectionConfiguration c) {
@@ -39,7 +39,13 @@ record PortSettings(String name, String accepter, String connector, boolean enab
                         c.trace$_$read$_$timestamp(), c.trace$_$write$_$hexdump(), c.trace$_$write$_$timestamp(),
                         c.trace$_$both$_$hexdump(), c.trace$_$both$_$timestamp()),
                 RemoteAddresses.parse(c.remaddr() == null ? java.util.List.of() : java.util.List.of(c.remaddr()),
-                        java.util.List.of()));
+                        c.connback() == null ? java.util.List.of() : java.util.List.of(c.connback())),
+                Math.max(1, c.connector$_$retry$_$time()));
+    }
+
+    /** The connect-back connectors: {@code connback} entries and {@code !} entries of {@code remaddr}. */
+    java.util.List<String> connbacks() {
+        return remaddr.connectBack();
     }
 
     private static void range(String what, int value, int min, int max) {
@@ -51,24 +57,24 @@ record PortSettings(String name, String accepter, String connector, boolean enab
     PortSettings withEnabled(boolean on) {
         return new PortSettings(name, accepter, connector, on, maxConnections, kickOldUser, timeoutSeconds,
                 banner, openstr, closestr, closeon, sendon, chardelay, chardelayScale, chardelayMin,
-                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds, trace, remaddr);
+                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds, trace, remaddr, connectorRetrySeconds);
     }
 
     PortSettings withChardelay(boolean on) {
         return new PortSettings(name, accepter, connector, enabled, maxConnections, kickOldUser, timeoutSeconds,
                 banner, openstr, closestr, closeon, sendon, on, chardelayScale, chardelayMin,
-                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds, trace, remaddr);
+                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds, trace, remaddr, connectorRetrySeconds);
     }
 
     PortSettings withTrace(TraceSettings t) {
         return new PortSettings(name, accepter, connector, enabled, maxConnections, kickOldUser, timeoutSeconds,
                 banner, openstr, closestr, closeon, sendon, chardelay, chardelayScale, chardelayMin,
-                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds, t, remaddr);
+                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds, t, remaddr, connectorRetrySeconds);
     }
 
     PortSettings withRemaddr(RemoteAddresses r) {
         return new PortSettings(name, accepter, connector, enabled, maxConnections, kickOldUser, timeoutSeconds,
                 banner, openstr, closestr, closeon, sendon, chardelay, chardelayScale, chardelayMin,
-                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds, trace, r);
+                chardelayMax, devToNetBufsize, noConToAcc, noAccToCon, accepterRetrySeconds, trace, r, connectorRetrySeconds);
     }
 }

@@ -13,6 +13,8 @@ final class Session {
     int ahead;
     /** Written to the client before any device output (the banner); null when done. */
     private ByteBuffer prefix;
+    /** The connect-back connector this session was opened to, or null for a client that came in. */
+    String connback;
     /** When data last moved either way, for {@code timeout} (nanoTime). */
     long lastActivity = System.nanoTime();
 

@@ -27,7 +27,7 @@ class PortOptionsTest extends PortFixture {
             int timeout, boolean chardelay, boolean noAccToCon) {
         return new PortSettings(s.name(), s.accepter(), s.connector(), s.enabled(), s.maxConnections(),
                 s.kickOldUser(), timeout, banner, openstr, closestr, closeon, null, chardelay, s.chardelayScale(),
-                s.chardelayMin(), s.chardelayMax(), s.devToNetBufsize(), false, noAccToCon, 1, null, null);
+                s.chardelayMin(), s.chardelayMax(), s.devToNetBufsize(), false, noAccToCon, 1, null, null, 10);
     }
 
     private static String readAll(InputStream in) throws IOException {
@@ -246,6 +246,37 @@ class PortOptionsTest extends PortFixture {
         try (Socket a = client(p)) {
             send(a, "in");
             assertEquals("in", read(a, 2));
+        }
+    }
+
+    @Test
+    void connectBackWhenDeviceDataArrives() throws Exception {
+        try (ServerSocket far = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ServerSocket back = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int p = freePort();
+            PortSettings s = settings(p, "tcp,127.0.0.1," + far.getLocalPort()).withChardelay(false)
+                    .withRemaddr(RemoteAddresses.parse(java.util.List.of(),
+                            java.util.List.of("tcp,127.0.0.1," + back.getLocalPort())));
+            start(new PortSettings(s.name(), s.accepter(), s.connector(), true, 2, false, 0, null, null, null, null,
+                    null, false, 20, 1000, 20000, 64, false, false, 1, null, s.remaddr(), 1), p);
+            try (Socket dev = far.accept()) {
+                dev.setSoTimeout(10_000);
+                dev.getOutputStream().write("wake".getBytes(StandardCharsets.ISO_8859_1));
+                try (Socket cb = back.accept()) {
+                    cb.setSoTimeout(10_000);
+                    assertEquals("wake", new String(cb.getInputStream().readNBytes(4), StandardCharsets.ISO_8859_1));
+                    cb.getOutputStream().write("reply".getBytes(StandardCharsets.ISO_8859_1));
+                    assertEquals("reply", new String(dev.getInputStream().readNBytes(5), StandardCharsets.ISO_8859_1));
+                    try (Socket a = client(p)) {
+                        dev.getOutputStream().write("both".getBytes(StandardCharsets.ISO_8859_1));
+                        assertEquals("both", read(a, 4));
+                        assertEquals("both", new String(cb.getInputStream().readNBytes(4), StandardCharsets.ISO_8859_1));
+                        try (Socket b = client(p)) {
+                            assertEquals("Port already in use\r\n", readAll(b.getInputStream()));
+                        }
+                    }
+                }
+            }
         }
     }
 }
