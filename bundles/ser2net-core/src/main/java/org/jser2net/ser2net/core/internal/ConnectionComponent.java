@@ -77,6 +77,7 @@ public final class ConnectionComponent {
             return;
         }
         this.port = new Port(settings, registry, loop);
+        port.directory(directory);
         directory.add(port);
         this.typeWatch = registry.watchTypes(new GensioRegistry.TypeListener() {
             @Override

@@ -11,6 +11,7 @@ final class Messages {
     static final String CLOSING = "Port closing\r\n";
     static final String SHUTTING_DOWN = "port is shutting down\r\n";
     static final String ADDRESS_DENIED = "Accessed denied due to your net address\r\n";
+    static final String DEVICE_IN_USE = "Port's device already in use\r\n";
     static final String DEVICE_FAILED_OPEN = "Port's device failed open\r\n";
     static final String NO_FREE_PORT = "No free port found\r\n";
 

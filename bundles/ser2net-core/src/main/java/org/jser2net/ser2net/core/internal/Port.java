@@ -38,7 +38,7 @@ final class Port implements AccepterHandler {
     private final GensioRegistry registry;
     private final EventLoop loop;
     private final List<Session> sessions = new ArrayList<>();
-    private PortSettings settings;
+    private volatile PortSettings settings;
     private PortSettings pending;
     private boolean retiring;
     private Callback retired = Callback.NONE;
@@ -56,6 +56,9 @@ final class Port implements AccepterHandler {
     private Cancellable connbackRetry;
     private int connbacksPending;
     private Runnable stateListener = () -> { };
+    private PortDirectory directory;
+    /** Whether this port holds its device now (read by other ports' loops: one device, one user). */
+    private volatile boolean holdsDevice;
 
     Port(PortSettings settings, GensioRegistry registry, EventLoop loop) {
         this.settings = settings;
@@ -98,6 +101,15 @@ final class Port implements AccepterHandler {
 
     StackSpec connectorSpec() {
         return connectorSpec;
+    }
+
+    /** The other ports, to refuse a client whose device another connection holds. */
+    void directory(PortDirectory d) {
+        this.directory = d;
+    }
+
+    boolean holdsDevice() {
+        return holdsDevice;
     }
 
     /** Who to tell (on the loop) when the state or problem changes. */
@@ -169,6 +181,7 @@ final class Port implements AccepterHandler {
         deviceRetry = null;
         if (!settings.connbacks().isEmpty() && state == PortState.UP && device == null) {
             device = new Device(this, closing);
+            holdsDevice = true;
             device.openAlone();
         }
     }
@@ -422,6 +435,8 @@ final class Port implements AccepterHandler {
         } else if (!allowed(client)) {
             LOG.info("connection {}: refused {} (remaddr)", name(), client.remoteAddress());
             Refusal.send(client, Messages.ADDRESS_DENIED, Callback.NONE);
+        } else if (device == null && directory != null && directory.deviceBusy(this)) {
+            Refusal.send(client, Messages.DEVICE_IN_USE, Callback.NONE);
         } else if (!settings.connbacks().isEmpty() && (device == null || !device.isOpen())) {
             Refusal.send(client, Messages.DEVICE_FAILED_OPEN, Callback.NONE);
         } else if (clients() >= freeSlots() && (!settings.kickOldUser() || clients() == 0)) {
@@ -485,6 +500,7 @@ final class Port implements AccepterHandler {
         LOG.debug("connection {}: client {} connected", name(), s.remote());
         if (device == null) {
             device = new Device(this, closing);
+            holdsDevice = true;
         }
         device.join(s);
         armIdleTick();
@@ -504,6 +520,7 @@ final class Port implements AccepterHandler {
             return;
         }
         device = null;
+        holdsDevice = false;
         for (Session s : List.copyOf(sessions)) {
             sessions.remove(s);
             Refusal.send(s.net, message, Callback.NONE);
@@ -578,6 +595,7 @@ final class Port implements AccepterHandler {
     }
 
     private void closeDevice() {
+        holdsDevice = false;
         if (device != null) {
             Device d = device;
             device = null;

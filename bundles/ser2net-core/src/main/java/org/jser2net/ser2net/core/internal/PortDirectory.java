@@ -19,6 +19,17 @@ public final class PortDirectory {
         ports.remove(port.name(), port);
     }
 
+    /** True when another port with the same connector holds its device (ser2net: one device, one user). */
+    boolean deviceBusy(Port asking) {
+        String connector = asking.settings().connector();
+        for (Port p : ports.values()) {
+            if (p != asking && p.holdsDevice() && p.settings().connector().equals(connector)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The port named {@code name}, or null. */
     Port get(String name) {
         return ports.get(name);

@@ -268,6 +268,7 @@ class PortOptionsTest extends PortFixture {
                     cb.getOutputStream().write("reply".getBytes(StandardCharsets.ISO_8859_1));
                     assertEquals("reply", new String(dev.getInputStream().readNBytes(5), StandardCharsets.ISO_8859_1));
                     try (Socket a = client(p)) {
+                        waitFor(() -> onLoop(port::sessionCount) == 2);
                         dev.getOutputStream().write("both".getBytes(StandardCharsets.ISO_8859_1));
                         assertEquals("both", read(a, 4));
                         assertEquals("both", new String(cb.getInputStream().readNBytes(4), StandardCharsets.ISO_8859_1));
@@ -277,6 +278,33 @@ class PortOptionsTest extends PortFixture {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void oneDeviceOneUserAcrossConnections() throws Exception {
+        PortDirectory dir = new PortDirectory();
+        int p = freePort();
+        start(settings(p, "echo"), p);
+        port.directory(dir);
+        dir.add(port);
+        int q = freePort();
+        Port other = new Port(PortSettings.of("other", "tcp,127.0.0.1," + q, "echo"), registry, loop);
+        other.directory(dir);
+        dir.add(other);
+        CompletableFuture<Throwable> started = new CompletableFuture<>();
+        loop.execute(() -> other.start(started::complete));
+        assertEquals(null, started.get(5, TimeUnit.SECONDS));
+        try (Socket a = client(p)) {
+            send(a, "mine");
+            assertEquals("mine", read(a, 4));
+            try (Socket b = client(q)) {
+                assertEquals("Port's device already in use\r\n", readAll(b.getInputStream()));
+            }
+        } finally {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            loop.execute(() -> other.stop(e -> done.complete(null)));
+            done.get(5, TimeUnit.SECONDS);
         }
     }
 }
