@@ -47,6 +47,19 @@ public interface SerialControl {
     /** Suspends or resumes the flow towards the client (RFC 2217 FLOWCONTROL-SUSPEND/RESUME). */
     void flowSuspend(boolean suspended);
 
+    /**
+     * On a server-side RFC 2217 gensio: reports the device's modem state ({@link ModemState} bits) to
+     * the client, masked as the client asked; true if something was sent. Other controls ignore it.
+     */
+    default boolean notifyModemState(int state) {
+        return false;
+    }
+
+    /** Like {@link #notifyModemState}, for the line state. */
+    default boolean notifyLineState(int state) {
+        return false;
+    }
+
     /** An output line a user can set. */
     enum Line {
         DTR, RTS

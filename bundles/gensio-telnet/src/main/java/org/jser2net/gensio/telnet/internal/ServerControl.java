@@ -100,11 +100,13 @@ final class ServerControl implements SerialControl {
      * Same as {@code TelnetControl.notifyModemState}; here so that a {@code SerialControl.notifyModemState}
      * added to the API later (proposed) is implemented at once.
      */
+    @Override
     public boolean notifyModemState(int state) {
         return gensio.session().notifyModemState(state);
     }
 
     /** Same as {@code TelnetControl.notifyLineState}; see {@link #notifyModemState}. */
+    @Override
     public boolean notifyLineState(int state) {
         return gensio.session().notifyLineState(state);
     }

@@ -75,12 +75,25 @@ final class ConnectionOptions {
             }
         } else if (spec.kind() == OptionSpec.Kind.INT) {
             long n = OptionSpec.parseCNumber(key, value);
-            explicit.put(key, spec.checkRange(n >= 0 && n < floor(key) ? floor(key) : n));
+            explicit.put(key, unsigned(spec, n >= 0 && n < floor(key) ? floor(key) : n));
         } else if (OptionTable.LEDS.contains(key) && !leds.contains(value)) {
             throw new IllegalArgumentException("Could not find " + key + " LED: " + value);
         } else {
             explicit.put(key, spec.parse(value));
         }
+    }
+
+    /**
+     * ser2net takes any unsigned number for a connection option (its ranges apply to {@code default:}
+     * entries only), so this does too, within what an int holds.
+     */
+    private static Integer unsigned(OptionSpec spec, long n) {
+        long min = Math.min(spec.min(), 0);
+        if (n < min || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(spec.name() + "=" + n + " is out of range, use " + min + " to "
+                    + Integer.MAX_VALUE);
+        }
+        return (int) n;
     }
 
     /** ser2net raises a few numbers below their minimum instead of refusing them. */

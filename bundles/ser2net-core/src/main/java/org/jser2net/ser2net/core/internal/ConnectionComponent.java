@@ -43,7 +43,7 @@ public final class ConnectionComponent {
             "chardelay-scale", "chardelay-min", "chardelay-max", "dev-to-net-bufsize", "net-to-dev-bufsize",
             "no-con-to-acc", "no-acc-to-con", "accepter-retry-time", "trace-read", "trace-write", "trace-both",
             "trace-read-hexdump", "trace-read-timestamp", "trace-write-hexdump", "trace-write-timestamp",
-            "trace-both-hexdump", "trace-both-timestamp", "remaddr", "connback", "connector-retry-time");
+            "trace-both-hexdump", "trace-both-timestamp", "remaddr", "connback", "connector-retry-time", "signature", "telnet-brk-on-sync");
 
     /** Property that puts connections on one loop with a rotator (set by ser2net-config). */
     static final String LOOP_GROUP = "jser2net.loop-group";

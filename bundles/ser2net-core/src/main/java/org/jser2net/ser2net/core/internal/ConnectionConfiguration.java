@@ -111,4 +111,10 @@ public @interface ConnectionConfiguration {
 
     @AttributeDefinition(name = "connector-retry-time", description = "Seconds between tries of a failed device or connect-back")
     int connector$_$retry$_$time() default 10;
+
+    @AttributeDefinition(description = "Answer to an RFC 2217 SIGNATURE request")
+    String signature() default "ser2net";
+
+    @AttributeDefinition(name = "telnet-brk-on-sync", description = "A telnet SYNC sends a break to the device")
+    boolean telnet$_$brk$_$on$_$sync() default false;
 }

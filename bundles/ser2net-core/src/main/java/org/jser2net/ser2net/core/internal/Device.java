@@ -13,6 +13,7 @@ import org.jser2net.gensio.api.Gensio;
 import org.jser2net.gensio.api.GensioException;
 import org.jser2net.gensio.api.GensioHandler;
 import org.jser2net.gensio.api.serial.Parity;
+import org.jser2net.gensio.api.serial.SerialEvent;
 import org.jser2net.gensio.api.serial.SerialControl;
 import org.jser2net.gensio.api.serial.SerialSettings;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ final class Device implements GensioHandler, DeviceOutput.Owner {
     private DeviceOutput output;
     private Trace trace = Trace.open(TraceSettings.NONE, null, null);
     private String portCloseReason = "All users disconnected";
+    private int modemState;
+    private int lineState;
     private ByteBuffer toDevice;
     private String serialParams = "";
     private boolean opening;
@@ -294,6 +297,25 @@ final class Device implements GensioHandler, DeviceOutput.Owner {
         port.deviceEnded(this);
     }
 
+    /** The device's modem or line state changed: every RFC 2217 client hears of it. */
+    @Override
+    public void onSerialEvent(Gensio g, SerialEvent ev) {
+        if (g != gensio) {
+            return;
+        }
+        if (ev.kind() == SerialEvent.Kind.MODEM_STATE) {
+            modemState = ev.value();
+            for (Session s : port.sessions()) {
+                s.net.capability(SerialControl.class).ifPresent(c -> c.notifyModemState(modemState));
+            }
+        } else if (ev.kind() == SerialEvent.Kind.LINE_STATE) {
+            lineState = ev.value();
+            for (Session s : port.sessions()) {
+                s.net.capability(SerialControl.class).ifPresent(c -> c.notifyLineState(lineState));
+            }
+        }
+    }
+
     @Override
     public void resumeDevice() {
         if (open && !closing) {
@@ -345,6 +367,18 @@ final class Device implements GensioHandler, DeviceOutput.Owner {
             if (s != null && s.flushPrefix() && open) {
                 output.resume();
             }
+        }
+
+        /** A client's RFC 2217 request: carried out on the device and answered. */
+        @Override
+        public void onSerialEvent(Gensio net, SerialEvent ev) {
+            SerialControl client = net.capability(SerialControl.class).orElse(null);
+            if (client == null || port.session(net) == null) {
+                return;
+            }
+            SerialControl dev = open && !closing ? gensio.capability(SerialControl.class).orElse(null) : null;
+            PortSettings s = port.settings();
+            new SerialRequests(loop, s.signature(), s.telnetBrkOnSync()).handle(ev, client, dev, modemState, lineState);
         }
 
         @Override

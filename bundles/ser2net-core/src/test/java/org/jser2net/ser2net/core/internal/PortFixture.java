@@ -50,7 +50,7 @@ abstract class PortFixture {
     int start(String connector, boolean enabled, int max, boolean kick) throws Exception {
         int p = freePort();
         PortSettings s = new PortSettings("p", "tcp,127.0.0.1," + p, connector, enabled, max, kick, 0, null, null,
-                null, null, null, false, 20, 1000, 20000, 64, false, false, 10, null, null, 10);
+                null, null, null, false, 20, 1000, 20000, 64, false, false, 10, null, null, 10, null, false);
         return start(s, p);
     }
 

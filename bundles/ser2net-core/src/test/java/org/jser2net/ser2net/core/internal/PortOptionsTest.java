@@ -27,7 +27,7 @@ class PortOptionsTest extends PortFixture {
             int timeout, boolean chardelay, boolean noAccToCon) {
         return new PortSettings(s.name(), s.accepter(), s.connector(), s.enabled(), s.maxConnections(),
                 s.kickOldUser(), timeout, banner, openstr, closestr, closeon, null, chardelay, s.chardelayScale(),
-                s.chardelayMin(), s.chardelayMax(), s.devToNetBufsize(), false, noAccToCon, 1, null, null, 10);
+                s.chardelayMin(), s.chardelayMax(), s.devToNetBufsize(), false, noAccToCon, 1, null, null, 10, null, false);
     }
 
     private static String readAll(InputStream in) throws IOException {
@@ -258,7 +258,7 @@ class PortOptionsTest extends PortFixture {
                     .withRemaddr(RemoteAddresses.parse(java.util.List.of(),
                             java.util.List.of("tcp,127.0.0.1," + back.getLocalPort())));
             start(new PortSettings(s.name(), s.accepter(), s.connector(), true, 2, false, 0, null, null, null, null,
-                    null, false, 20, 1000, 20000, 64, false, false, 1, null, s.remaddr(), 1), p);
+                    null, false, 20, 1000, 20000, 64, false, false, 1, null, s.remaddr(), 1, null, false), p);
             try (Socket dev = far.accept()) {
                 dev.setSoTimeout(10_000);
                 dev.getOutputStream().write("wake".getBytes(StandardCharsets.ISO_8859_1));
