@@ -94,9 +94,19 @@ public final class ConnectionComponent {
         loop.execute(() -> port.start(error -> publish(null, null, error == null ? null : error.getMessage())));
     }
 
-    /** Options this version does not carry out yet are named, so nobody is misled. */
+    /** ser2net's defaults of options not carried out yet: set to these, nothing is missed. */
+    private static final Map<String, Object> HARMLESS = Map.of("mdns", false, "mdns-sysattrs", false,
+            "mdns-interface", -1, "mdns-nettype", "unspec", "timeout-on-os-queue", false,
+            "authdir", "", "connector-retry-time", 10);
+
+    /** Options this version does not carry out yet are named (unless left at ser2net's default). */
     private void warnUnimplemented(Map<String, Object> properties) {
-        for (String key : properties.keySet()) {
+        for (Map.Entry<String, Object> e : properties.entrySet()) {
+            String key = e.getKey();
+            Object harmless = HARMLESS.get(key);
+            if (harmless != null && (harmless.equals(e.getValue()) || "authdir".equals(key))) {
+                continue;
+            }
             if (!IMPLEMENTED.contains(key) && !key.startsWith("service.") && !key.startsWith("component.")
                     && !key.startsWith("jser2net.") && !key.startsWith("felix.") && !key.startsWith("osgi.")) {
                 LOG.warn("connection {}: option {} is not implemented in this version of jser2net and is ignored",
