@@ -100,7 +100,7 @@ class NioEventLoopTest {
         });
         stopping.shutdown(10_000);
         assertFalse(ran.get(), "a task queued after the stop ran");
-        assertEquals(1, stopping.droppedTasks());
+        assertTrue(stopping.droppedTasks() >= 1, "the task queued behind the stop is counted");
         assertThrows(IllegalStateException.class, () -> stopping.execute(() -> { }));
         assertThrows(IllegalStateException.class, () -> stopping.schedule(() -> { }, 1, TimeUnit.SECONDS));
     }
