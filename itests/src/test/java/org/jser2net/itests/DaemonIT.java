@@ -146,7 +146,8 @@ class DaemonIT {
         int[] ports = {Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort()};
         StringBuilder yaml = new StringBuilder();
         for (int i = 0; i < ports.length; i++) {
-            yaml.append(echoConnection("c" + i, ports[i]));
+            // distinct connector strings: ser2net gives one device (connector) to one connection at a time
+            yaml.append(echoConnection("c" + i, ports[i]).replace("connector: echo", "connector: echo(readbuf=" + (1000 + i) + ")"));
         }
         try (Daemon d = Daemon.ready(Daemon.writeConfig(dir, yaml.toString()), "-t", "4")) {
             for (int i = 0; i < ports.length; i++) {

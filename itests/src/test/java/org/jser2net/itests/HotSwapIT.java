@@ -79,7 +79,8 @@ public class HotSwapIT {
         int tcpPort = freePort();
         int udpPort = freePort();
         connection("viatcp", "tcp,127.0.0.1," + tcpPort, "echo");
-        connection("viaudp", "udp,127.0.0.1," + udpPort, "echo");
+        // another connector string: ser2net gives one device to one connection at a time
+        connection("viaudp", "udp,127.0.0.1," + udpPort, "echo(readbuf=2048)");
         assertEchoes(tcpPort);
 
         try (java.net.DatagramSocket udp = new java.net.DatagramSocket()) {
