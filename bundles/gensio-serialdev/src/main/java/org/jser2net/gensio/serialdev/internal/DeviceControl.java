@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.jser2net.gensio.api.Cancellable;
 import org.jser2net.gensio.api.GensioException;
@@ -17,9 +18,12 @@ import org.jser2net.gensio.serialdev.internal.SerialConfig.InitialLine;
 
 /**
  * The {@link SerialControl} of a {@link SerialGensio}: each call runs on the session's worker thread
- * and completes on the loop with the value the device answered. Modem lines are polled once a second
- * while a modem-state mask is set (gensio sets 255 at open), and a {@link SerialEvent.Kind#MODEM_STATE}
- * event goes out first after a mask is set and then on every masked change, with the delta bits.
+ * and completes on the loop with the value the device answered; a query of a line setting while no
+ * call is under way is answered at once with the value the device last answered (read at open, kept
+ * up to date by every answer). Modem lines are read at open and then polled once a second while a
+ * modem-state mask is set (gensio sets 255 at open; never on a device without them), and a
+ * {@link SerialEvent.Kind#MODEM_STATE} event goes out first after a mask is set and then on every
+ * masked change, with the delta bits.
  */
 final class DeviceControl implements SerialControl {
 
@@ -34,6 +38,12 @@ final class DeviceControl implements SerialControl {
     private final SerialGensio gensio;
     private final String what;
     private SerialSettings settings;
+    /** What the device answers to queries, while open; null before the first open and after close. */
+    private SerialSettings answered;
+    /** Calls sent to the worker and not yet answered. */
+    private int inFlight;
+    /** The device has no modem lines at all (a pty): nothing to poll or report. */
+    private boolean noModemLines;
     private Boolean dtr;
     private Boolean rts;
     private int modemMask;
@@ -67,18 +77,32 @@ final class DeviceControl implements SerialControl {
         return (rts == null || rts ? " RTSHI" : " RTSLO") + (dtr == null || dtr ? " DTRHI" : " DTRLO");
     }
 
-    /** The session is open: watch the modem lines as gensio does from the start. */
-    void opened() {
+    /**
+     * The session is open, with the settings and modem lines (-1: none) the device answered on the
+     * worker: watch the lines as gensio does from the start, reporting these first.
+     */
+    void opened(SerialSettings inForce, int modemLines) {
+        answered = inForce;
         modemMask = 0xff;
         lineMask = 0;
         sentFirst = false;
         polling = false;
         repoll = false;
         lastLines = 0;
-        schedulePoll(0);
+        noModemLines = modemLines < 0;
+        if (!noModemLines) {
+            DeviceSession s = gensio.session();
+            gensio.loop().execute(() -> {
+                if (gensio.session() == s && gensio.state() == GensioState.OPEN) {
+                    report(modemLines);
+                    schedulePoll(POLL_MS);
+                }
+            });
+        }
     }
 
     void closing() {
+        answered = null;
         if (pollTimer != null) {
             pollTimer.cancel();
             pollTimer = null;
@@ -106,42 +130,64 @@ final class DeviceControl implements SerialControl {
 
     @Override
     public CompletionStage<Integer> baud(int baud) {
-        return call(d -> d.baud(baud)).thenApply(v -> {
-            settings = new SerialSettings(v, settings.parity(), settings.dataBits(), settings.stopBits(), settings.flow());
-            return v;
-        });
+        if (baud <= 0 && answersKnown()) {
+            return CompletableFuture.completedFuture(answered.baud());
+        }
+        return call(d -> d.baud(baud)).thenApply(v -> learned(v,
+                s -> new SerialSettings(v, s.parity(), s.dataBits(), s.stopBits(), s.flow())));
     }
 
     @Override
     public CompletionStage<Integer> dataSize(int bits) {
-        return call(d -> d.dataSize(bits)).thenApply(v -> {
-            settings = new SerialSettings(settings.baud(), settings.parity(), v, settings.stopBits(), settings.flow());
-            return v;
-        });
+        if ((bits < 5 || bits > 8) && answersKnown()) {
+            return CompletableFuture.completedFuture(answered.dataBits());
+        }
+        return call(d -> d.dataSize(bits)).thenApply(v -> learned(v,
+                s -> new SerialSettings(s.baud(), s.parity(), v, s.stopBits(), s.flow())));
     }
 
     @Override
     public CompletionStage<Parity> parity(Parity parity) {
-        return call(d -> d.parity(parity)).thenApply(v -> {
-            settings = new SerialSettings(settings.baud(), v, settings.dataBits(), settings.stopBits(), settings.flow());
-            return v;
-        });
+        if (parity == null && answersKnown()) {
+            return CompletableFuture.completedFuture(answered.parity());
+        }
+        return call(d -> d.parity(parity)).thenApply(v -> learned(v,
+                s -> new SerialSettings(s.baud(), v, s.dataBits(), s.stopBits(), s.flow())));
     }
 
     @Override
     public CompletionStage<Integer> stopBits(int bits) {
-        return call(d -> d.stopBits(bits)).thenApply(v -> {
-            settings = new SerialSettings(settings.baud(), settings.parity(), settings.dataBits(), v, settings.flow());
-            return v;
-        });
+        if (bits != 1 && bits != 2 && answersKnown()) {
+            return CompletableFuture.completedFuture(answered.stopBits());
+        }
+        return call(d -> d.stopBits(bits)).thenApply(v -> learned(v,
+                s -> new SerialSettings(s.baud(), s.parity(), s.dataBits(), v, s.flow())));
     }
 
     @Override
     public CompletionStage<FlowControl> flowControl(FlowControl flow) {
-        return call(d -> d.flowControl(flow)).thenApply(v -> {
-            settings = new SerialSettings(settings.baud(), settings.parity(), settings.dataBits(), settings.stopBits(), v);
-            return v;
-        });
+        if (flow == null && answersKnown()) {
+            return CompletableFuture.completedFuture(answered.flow());
+        }
+        return call(d -> d.flowControl(flow)).thenApply(v -> learned(v,
+                s -> new SerialSettings(s.baud(), s.parity(), s.dataBits(), s.stopBits(), v)));
+    }
+
+    /**
+     * A query can be answered here, without a trip to the worker: the device's answers are known
+     * (read at open, then kept up to date) and no call is on its way that could change them.
+     */
+    private boolean answersKnown() {
+        return answered != null && inFlight == 0 && gensio.state() == GensioState.OPEN;
+    }
+
+    /** The device answered {@code value}: both the shown and the known settings take it. */
+    private <T> T learned(T value, UnaryOperator<SerialSettings> change) {
+        settings = change.apply(settings);
+        if (answered != null) {
+            answered = change.apply(answered);
+        }
+        return value;
     }
 
     @Override
@@ -221,6 +267,7 @@ final class DeviceControl implements SerialControl {
             return result;
         }
         try {
+            inFlight++;
             s.worker.execute(() -> {
                 T value = null;
                 Throwable error = null;
@@ -232,6 +279,7 @@ final class DeviceControl implements SerialControl {
                 T v = value;
                 Throwable err = error;
                 gensio.loop().execute(() -> {
+                    inFlight--;
                     if (err != null) {
                         result.completeExceptionally(err);
                     } else {
@@ -240,6 +288,7 @@ final class DeviceControl implements SerialControl {
                 });
             });
         } catch (RejectedExecutionException e) {
+            inFlight--;
             result.completeExceptionally(new GensioException(what + " is closing"));
         }
         return result;
@@ -250,7 +299,7 @@ final class DeviceControl implements SerialControl {
             pollTimer.cancel();
             pollTimer = null;
         }
-        if (gensio.state() == GensioState.OPEN && modemMask != 0) {
+        if (gensio.state() == GensioState.OPEN && modemMask != 0 && !noModemLines) {
             pollTimer = gensio.loop().schedule(this::poll, delayMs, TimeUnit.MILLISECONDS);
         }
     }
@@ -271,15 +320,21 @@ final class DeviceControl implements SerialControl {
                 return;
             }
             if (lines < 0) {
-                return; // no modem lines at all (a pty): nothing to report, as in gensio
+                noModemLines = true; // no modem lines at all (a pty): nothing to report, as in gensio
+                return;
             }
-            int delta = ((lines ^ lastLines) & modemMask) >> 4;
-            lastLines = lines;
-            if (!sentFirst || delta != 0) {
-                sentFirst = true;
-                gensio.serialEvent(SerialEvent.of(SerialEvent.Kind.MODEM_STATE, lines | delta));
-            }
+            report(lines);
             schedulePoll(again ? 0 : POLL_MS);
         });
+    }
+
+    /** Sends a MODEM_STATE event with the delta bits, first after a mask was set and then on changes. */
+    private void report(int lines) {
+        int delta = ((lines ^ lastLines) & modemMask) >> 4;
+        lastLines = lines;
+        if (!sentFirst || delta != 0) {
+            sentFirst = true;
+            gensio.serialEvent(SerialEvent.of(SerialEvent.Kind.MODEM_STATE, lines | delta));
+        }
     }
 }

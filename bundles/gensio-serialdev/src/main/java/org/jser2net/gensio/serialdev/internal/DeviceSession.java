@@ -1,7 +1,5 @@
 package org.jser2net.gensio.serialdev.internal;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.jser2net.gensio.base.ByteRing;
@@ -9,16 +7,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open period of a serial gensio: the device, its reader and writer threads, and the worker thread
- * that opens, controls and closes it. Blocking calls happen on these threads, never on the loop.
+ * One open period of a serial gensio: the device, its reader and writer threads, and the worker that
+ * opens, controls and closes it, all on shared {@link DeviceThreads}. Blocking calls happen on these
+ * threads, never on the loop. The reader starts once the device is open, the writer with the first
+ * write (a port that is only read never needs one).
  */
 final class DeviceSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
     private static final long TICK_MS = 10;
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MS);
 
     final SerialDevice device;
-    final ExecutorService worker;
+    final DeviceThreads.Worker worker;
     /** Null for a write-only device. */
     final DeviceReader reader;
     /** Null for a read-only device. */
@@ -26,35 +27,51 @@ final class DeviceSession {
     /** What {@code write} took and the writer has not yet handed to the device. */
     final ByteRing out;
     private final String name;
-    private Thread readerThread;
-    private Thread writerThread;
+    /** Reader and writer threads started and not yet finished; guarded by {@code this}. */
+    private int running;
+    private boolean readerStarted;
+    private boolean writerStarted;
 
     DeviceSession(SerialDevice device, SerialConfig config, String name, int writeBuffer, DeviceReader.Sink readSink,
             DeviceWriter.Sink writeSink) {
         this.device = device;
         this.name = name;
-        this.worker = Executors.newSingleThreadExecutor(r -> daemon(r, name + " worker"));
+        this.worker = new DeviceThreads.Worker(name + " worker");
         this.reader = config.writeOnly() ? null : new DeviceReader(device, readSink, config.readBuf());
         this.out = new ByteRing(config.readOnly() ? 1 : writeBuffer);
         this.writer = config.readOnly() ? null : new DeviceWriter(device, writeSink, out);
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+    /** On the worker, once the device is open: starts the reader, which waits until reads are enabled. */
+    void startReader() {
+        if (reader != null && !readerStarted) {
+            readerStarted = true;
+            run(name + " reader", reader);
+        }
     }
 
-    /** Starts reading and writing, once the device is open. */
-    void start() {
-        if (reader != null) {
-            readerThread = daemon(reader, name + " reader");
-            readerThread.start();
+    /** On the loop, when something was written: starts the writer unless it runs. */
+    void startWriter() {
+        if (!writerStarted) {
+            writerStarted = true;
+            run(name + " writer", writer);
         }
-        if (writer != null) {
-            writerThread = daemon(writer, name + " writer");
-            writerThread.start();
+    }
+
+    private void run(String threadName, Runnable task) {
+        synchronized (this) {
+            running++;
         }
+        DeviceThreads.start(threadName, () -> {
+            try {
+                task.run();
+            } finally {
+                synchronized (this) {
+                    running--;
+                    notifyAll();
+                }
+            }
+        });
     }
 
     /**
@@ -66,13 +83,14 @@ final class DeviceSession {
         if (reader != null) {
             reader.stop();
         }
-        if (writer != null && writerThread != null) {
-            drain(drainTime, charDrainWait);
+        if (writer != null) {
+            if (writerStarted) {
+                drain(drainTime, charDrainWait);
+            }
             writer.stop();
         }
         device.close();
-        join(readerThread);
-        join(writerThread);
+        join();
         worker.shutdown();
     }
 
@@ -82,7 +100,9 @@ final class DeviceSession {
         long last = -1;
         while (true) {
             long count = (long) writer.pending() + (writer.hasFailed() ? 0 : device.outputQueued());
-            if (count <= 0) {
+            // A pty reports no output queue, and closing flushes what its peer has not read yet:
+            // what was handed over in the last tick counts as still draining.
+            if (count <= 0 && (writer.hasFailed() || writer.nanosSinceLastWrite() >= TICK_NANOS)) {
                 return;
             }
             if (totalLeft >= 0) {
@@ -116,17 +136,18 @@ final class DeviceSession {
         worker.shutdown();
     }
 
-    private void join(Thread t) {
-        if (t == null) {
-            return;
-        }
+    private synchronized void join() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         try {
-            t.join(TimeUnit.SECONDS.toMillis(2));
+            long left;
+            while (running > 0 && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (t.isAlive()) {
-            LOG.warn("{}: {} did not stop", name, t.getName());
+        if (running > 0) {
+            LOG.warn("{}: the reader or writer thread did not stop", name);
         }
     }
 }

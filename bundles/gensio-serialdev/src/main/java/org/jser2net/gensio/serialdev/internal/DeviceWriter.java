@@ -14,22 +14,34 @@ final class DeviceWriter implements Runnable {
 
     /** Told about progress; called on the writer thread. */
     interface Sink {
-        /** Some of the ring was written and freed. */
+        /**
+         * Some of the ring was written and at least half of it is free now; told after every write
+         * from then on. Waiting for half lets the loop refill in large pieces.
+         */
         void roomFreed();
 
         /** The device failed; the writer has stopped. */
         void failed(IOException error);
     }
 
-    private static final int CHUNK = 4096;
+    /** Small writes go through a small array: jSerialComm copies the whole array it is given. */
+    private static final int SMALL = 1024;
 
     private final SerialDevice device;
     private final Sink sink;
     private final ByteRing ring;
-    private final byte[] chunk = new byte[CHUNK];
+    private byte[] small;
+    /**
+     * Half the ring: the device gets much in one call, while the loop may already refill the other
+     * half (a write returns only once the device took all of it).
+     */
+    private byte[] large;
+    private final int largeSize;
     private boolean suspended;
     private boolean stopped;
     private boolean failed;
+    /** When the device last took bytes ({@link System#nanoTime}), or 0. */
+    private volatile long lastWrite;
     /** Bumped by {@link #purge}, so bytes in flight are not released from a cleared ring. */
     private long generation;
     private long inFlight;
@@ -38,6 +50,7 @@ final class DeviceWriter implements Runnable {
         this.device = device;
         this.sink = sink;
         this.ring = ring;
+        this.largeSize = Math.max(SMALL, ring.capacity() / 2);
     }
 
     /** New data was put into the ring. */
@@ -71,6 +84,12 @@ final class DeviceWriter implements Runnable {
         return failed;
     }
 
+    /** How long ago the device last took bytes; very long when it never did. */
+    long nanosSinceLastWrite() {
+        long at = lastWrite;
+        return at == 0 ? Long.MAX_VALUE : System.nanoTime() - at;
+    }
+
     /** Waits for bytes to write; the next view of the ring, or null once stopped. */
     private synchronized ByteBuffer next() throws InterruptedException {
         while (!stopped && (suspended || ring.size() == 0)) {
@@ -83,12 +102,27 @@ final class DeviceWriter implements Runnable {
         return ring.peek();
     }
 
+    private byte[] small() {
+        if (small == null) {
+            small = new byte[SMALL];
+        }
+        return small;
+    }
+
+    private byte[] large() {
+        if (large == null) {
+            large = new byte[largeSize];
+        }
+        return large;
+    }
+
     @Override
     public void run() {
         try {
             ByteBuffer view;
             while ((view = next()) != null) {
-                int n = Math.min(view.remaining(), CHUNK);
+                int n = Math.min(view.remaining(), largeSize);
+                byte[] chunk = n <= SMALL ? small() : large();
                 view.get(chunk, 0, n);
                 int off = 0;
                 while (off < n) {
@@ -106,12 +140,17 @@ final class DeviceWriter implements Runnable {
                         return;
                     }
                     off += w;
+                    lastWrite = System.nanoTime();
+                    boolean halfFree;
                     synchronized (this) {
                         if (generation == inFlight) {
                             ring.release(w);
                         }
+                        halfFree = ring.room() >= ring.capacity() / 2;
                     }
-                    sink.roomFreed();
+                    if (halfFree) {
+                        sink.roomFreed();
+                    }
                 }
             }
         } catch (InterruptedException e) {

@@ -36,6 +36,11 @@ final class JSerialCommDevice implements SerialDevice {
     private boolean breakOn;
     private boolean sttyWarned;
     private long nextNodeCheck;
+    /**
+     * Bytes the driver is known to hold for reading (FIONREAD, less what was read since); only the
+     * side that owns the read buffer, thread or loop, touches it.
+     */
+    private int known;
 
     /** {@code lockDir} and {@code lockingEnabled} are the UUCP lock settings in force when the stack was built. */
     JSerialCommDevice(SerialConfig config, String what, Path lockDir, boolean lockingEnabled) {
@@ -139,6 +144,7 @@ final class JSerialCommDevice implements SerialDevice {
     @Override
     public int read(byte[] buf, int len) throws IOException {
         SerialPort p = port;
+        known = 0;
         int n = p == null ? -1 : p.readBytes(buf, len);
         if (n < 0) {
             throw new IOException(p == null || !p.isOpen() ? "closed" : "read failed: " + Errno.describe(p.getLastErrorCode()));
@@ -149,6 +155,28 @@ final class JSerialCommDevice implements SerialDevice {
                 throw new IOException("device node " + config.device() + " was removed");
             }
         }
+        return n;
+    }
+
+    @Override
+    public int readNow(byte[] buf, int len) throws IOException {
+        SerialPort p = port;
+        if (p == null) {
+            return 0;
+        }
+        if (known <= 0) {
+            // FIONREAD takes the tty's termios lock for writing: ask once per batch, not per chunk.
+            known = Math.max(0, p.bytesAvailable());
+            if (known == 0) {
+                return 0;
+            }
+        }
+        int n = p.readBytes(buf, Math.min(known, len));
+        if (n < 0) {
+            known = 0;
+            throw new IOException(!p.isOpen() ? "closed" : "read failed: " + Errno.describe(p.getLastErrorCode()));
+        }
+        known = n == 0 ? 0 : known - n;
         return n;
     }
 

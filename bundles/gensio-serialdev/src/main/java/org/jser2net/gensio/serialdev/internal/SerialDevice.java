@@ -4,11 +4,14 @@ import java.io.IOException;
 
 import org.jser2net.gensio.api.serial.FlowControl;
 import org.jser2net.gensio.api.serial.Parity;
+import org.jser2net.gensio.api.serial.SerialSettings;
 import org.jser2net.gensio.api.serial.SerialControl.Line;
 
 /**
  * A serial port as {@link SerialGensio} drives it: blocking calls, made only from the gensio's own
- * threads (one reader, one writer, one worker for open, close and the controls), never from a loop.
+ * threads (one reader, one writer, one worker for open, close and the controls), never from a loop;
+ * the one exception is {@link #readNow}, which never waits. Reads ({@link #read}, {@link #readNow})
+ * never overlap: whoever owns the {@link DeviceReader}'s buffer makes them.
  *
  * <p>The controls answer with the value in force afterwards; a device that cannot do something
  * answers with what it has. A 0 or null argument only queries.
@@ -29,6 +32,14 @@ interface SerialDevice {
 
     /** Reads what has arrived, waiting about 100 ms at most; 0 when nothing came. Throws when the device is gone. */
     int read(byte[] buf, int len) throws IOException;
+
+    /**
+     * Reads only what has already arrived, without waiting (called on the loop); 0 when nothing is
+     * there or the device cannot tell, in which case {@link #read} will find out. Only if another
+     * reader of the same device (a purge, another process) takes the data in between may it wait,
+     * for one read timeout at most.
+     */
+    int readNow(byte[] buf, int len) throws IOException;
 
     /** Writes some of the bytes, blocking while the device cannot take any; returns how many (more than 0). */
     int write(byte[] buf, int off, int len) throws IOException;
@@ -58,6 +69,11 @@ interface SerialDevice {
 
     /** Discards what the driver holds in the given directions, as far as the device can. */
     void purge(boolean receive, boolean transmit) throws IOException;
+
+    /** The line settings in force, as the query-only calls answer them; after {@link #open}. */
+    default SerialSettings settings() throws IOException {
+        return new SerialSettings(baud(0), parity(null), dataSize(0), stopBits(0), flowControl(null));
+    }
 
     /** The CTS, DSR, RI and CD bits of {@code ModemState}, or -1 when the device has no modem lines. */
     int modemLines() throws IOException;

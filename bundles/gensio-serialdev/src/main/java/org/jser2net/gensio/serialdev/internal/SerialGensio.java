@@ -15,24 +15,30 @@ import org.jser2net.gensio.api.GensioException;
 import org.jser2net.gensio.api.GensioState;
 import org.jser2net.gensio.api.serial.SerialControl;
 import org.jser2net.gensio.api.serial.SerialEvent;
+import org.jser2net.gensio.api.serial.SerialSettings;
 import org.jser2net.gensio.base.AbstractGensio;
 
 /**
- * A serial port as a gensio. Opening happens on a worker thread and completes on the loop; a reader
- * thread hands received chunks to the loop one at a time, honouring read-enable; {@code write} copies
- * into a bounded buffer that a writer thread empties into the device. Close drains the output (see
- * {@link DeviceSession#drainAndClose}). A device that fails while open ends the stream with
- * "device disappeared". The {@link SerialControl} capability is a {@link DeviceControl}.
+ * A serial port as a gensio. Opening happens on a worker thread and completes on the loop. Reading
+ * uses one buffer ({@link DeviceReader}): a reader thread waits for data, and the loop, once a chunk
+ * was consumed, reads on by itself while the device already holds more, honouring read-enable;
+ * {@code write} copies into a bounded buffer that a writer thread empties into the device. Close
+ * drains the output (see {@link DeviceSession#drainAndClose}). A device that fails while open ends
+ * the stream with "device disappeared". The {@link SerialControl} capability is a {@link DeviceControl}.
  */
 final class SerialGensio extends AbstractGensio {
 
     /** Bytes {@code write} takes before the device has caught up. */
     static final int WRITE_BUFFER = 16 * 1024;
+    /** Chunks the loop reads and delivers in one go before it lets other work run. */
+    private static final int BURST = 16;
 
     private final SerialConfig config;
     private final Supplier<SerialDevice> devices;
     private final String what;
     private final AtomicBoolean writeReadyQueued = new AtomicBoolean();
+    /** Write-ready events are enabled: the writer thread then reports freed room. */
+    private volatile boolean writeReadyWanted;
     private final DeviceControl control;
     private final List<Callback> closeWaiters = new ArrayList<>();
     private DeviceSession session;
@@ -62,22 +68,35 @@ final class SerialGensio extends AbstractGensio {
         DeviceSession s = new DeviceSession(device, config, what, WRITE_BUFFER, readSink(id), writeSink(id));
         session = s;
         held = null;
+        writeReadyWanted = false;
         device.watch(control.watcher());
         s.worker.execute(() -> {
             Throwable error = null;
+            SerialSettings inForce = null;
+            int lines = -1;
             try {
                 device.open();
+                try {
+                    inForce = device.settings();
+                    lines = device.modemLines();
+                    s.startReader();
+                } catch (IOException | RuntimeException e) {
+                    device.close();
+                    throw e;
+                }
             } catch (GensioException e) {
                 error = e;
             } catch (IOException | RuntimeException | LinkageError e) {
                 error = new GensioException(what + ": cannot open: " + e.getMessage(), e);
             }
             Throwable failure = error;
-            loop.execute(() -> openDone(s, failure, done));
+            SerialSettings settings = inForce;
+            int modemLines = lines;
+            loop.execute(() -> openDone(s, failure, settings, modemLines, done));
         });
     }
 
-    private void openDone(DeviceSession s, Throwable error, Callback done) {
+    private void openDone(DeviceSession s, Throwable error, SerialSettings inForce, int modemLines, Callback done) {
         if (state() != GensioState.OPENING || session != s) {
             done.done(new GensioException(what + ": closed while opening"));
             return;
@@ -89,9 +108,8 @@ final class SerialGensio extends AbstractGensio {
             done.done(error);
             return;
         }
-        s.start();
         opened();
-        control.opened();
+        control.opened(inForce, modemLines);
         done.done(null);
     }
 
@@ -143,6 +161,7 @@ final class SerialGensio extends AbstractGensio {
         int n = session.out.put(src);
         if (n > 0) {
             wrote = true;
+            session.startWriter();
             session.writer.kick();
         }
         return n;
@@ -174,6 +193,7 @@ final class SerialGensio extends AbstractGensio {
 
     @Override
     protected void writeReadyEnableChanged(boolean enabled) {
+        writeReadyWanted = enabled;
         if (enabled) {
             scheduleWriteReady();
         }
@@ -181,16 +201,19 @@ final class SerialGensio extends AbstractGensio {
 
     @Override
     protected void leftoverConsumed(ByteBuffer buffer) {
-        if (session != null && session.reader != null) {
-            session.reader.consumed();
-        }
+        DeviceSession s = session;
+        loop.execute(() -> {
+            if (readMore(s)) {
+                pump();
+            }
+        });
     }
 
     /** Drops a received chunk not yet delivered (purge of the receive direction). */
     void dropReceived() {
         if (held != null) {
             held = null;
-            session.reader.consumed();
+            session.reader.release();
         }
     }
 
@@ -209,15 +232,66 @@ final class SerialGensio extends AbstractGensio {
         }
     }
 
+    /**
+     * Delivers the held chunk and then, as long as everything is consumed and the device already has
+     * more, reads and delivers the next one right here; a burst at a time, so other work runs between.
+     * The reader thread gets the buffer back once the device has nothing more or reads stop.
+     */
     private void pump() {
         if (held == null || !isReadEnabled() || hasLeftover() || state() != GensioState.OPEN) {
             return;
         }
-        ByteBuffer data = held;
-        held = null;
-        if (deliver(data) && session != null) {
-            session.reader.consumed();
+        DeviceSession s = session;
+        for (int i = 0; i < BURST; i++) {
+            ByteBuffer data = held;
+            held = null;
+            if (!deliver(data)) {
+                return; // the leftover keeps the buffer; leftoverConsumed carries on
+            }
+            if (!readMore(s)) {
+                return;
+            }
         }
+        loop.execute(this::pump);
+    }
+
+    /**
+     * After a chunk was consumed: holds the next one and returns true, or returns false. When the
+     * device has nothing, the loop looks once more after its other work (the driver often refills
+     * within microseconds), and only then gives the buffer back to the reader thread.
+     */
+    private boolean readMore(DeviceSession s) {
+        return readMore(s, true);
+    }
+
+    private boolean readMore(DeviceSession s, boolean again) {
+        if (session != s || s.reader == null) {
+            return false;
+        }
+        if (!isReadEnabled() || state() != GensioState.OPEN) {
+            s.reader.release();
+            return false;
+        }
+        try {
+            held = s.reader.readNow();
+        } catch (IOException e) {
+            s.reader.release();
+            deviceFailed(sessionId, e);
+            return false;
+        }
+        if (held != null) {
+            return true;
+        }
+        if (again) {
+            loop.execute(() -> {
+                if (held == null && !hasLeftover() && readMore(s, false)) {
+                    pump();
+                }
+            });
+        } else {
+            s.reader.release();
+        }
+        return false;
     }
 
     private DeviceReader.Sink readSink(long id) {
@@ -243,7 +317,9 @@ final class SerialGensio extends AbstractGensio {
         return new DeviceWriter.Sink() {
             @Override
             public void roomFreed() {
-                scheduleWriteReady();
+                if (writeReadyWanted) {
+                    scheduleWriteReady();
+                }
             }
 
             @Override

@@ -63,12 +63,21 @@ final class SimDevice implements SerialDevice {
 
     @Override
     public int read(byte[] buf, int len) throws IOException {
+        return read(buf, len, READ_TIMEOUT_MS);
+    }
+
+    private int read(byte[] buf, int len, long timeoutMs) throws IOException {
         try {
-            return port.deviceRead(buf, len, READ_TIMEOUT_MS);
+            return port.deviceRead(buf, len, timeoutMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted");
         }
+    }
+
+    @Override
+    public int readNow(byte[] buf, int len) throws IOException {
+        return read(buf, len, 0);
     }
 
     @Override

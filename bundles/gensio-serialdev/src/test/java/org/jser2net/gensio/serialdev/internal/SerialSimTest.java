@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.jser2net.gensio.api.Gensio;
 import org.jser2net.gensio.api.serial.FlowControl;
@@ -113,6 +115,35 @@ class SerialSimTest {
         assertEquals(name + ",57600M52,XONXOFF,CLOCAL RTSHI DTRLO", OnLoop.call(g.loop(), g::remoteAddress));
         close(g);
         assertEquals(name + ",57600M52,XONXOFF,CLOCAL offline", OnLoop.call(g.loop(), g::remoteAddress));
+    }
+
+    @Test
+    void aQueryBehindAChangeAnswersWithTheChange() throws Exception {
+        Gensio g = open("", ",9600N81");
+        SerialControl ctl = g.capability(SerialControl.class).orElseThrow();
+        assertEquals(9600, (int) answer(g, c -> c.baud(0)));
+        List<CompletableFuture<Integer>> answers = OnLoop.call(g.loop(), () -> List.of(
+                ctl.baud(19200).toCompletableFuture(), ctl.baud(0).toCompletableFuture(),
+                ctl.dataSize(7).toCompletableFuture(), ctl.dataSize(0).toCompletableFuture()));
+        assertEquals(List.of(19200, 19200, 7, 7), List.of(answers.get(0).get(10, TimeUnit.SECONDS),
+                answers.get(1).get(10, TimeUnit.SECONDS), answers.get(2).get(10, TimeUnit.SECONDS),
+                answers.get(3).get(10, TimeUnit.SECONDS)));
+        assertEquals(19200, (int) answer(g, c -> c.baud(0)));
+        assertEquals(Parity.NONE, answer(g, c -> c.parity(null)));
+    }
+
+    @Test
+    void aBusyDeviceArrivesInOrderWhateverTheHandlerTakes() throws Exception {
+        Gensio g = open("(readbuf=256)", "");
+        Recorder r = new Recorder().consumeAtMost(100);
+        OnLoop.run(g.loop(), () -> {
+            g.setHandler(new SerialdevPtyTest.ResumingHandler(r));
+            g.setReadEnabled(true);
+        });
+        byte[] data = new byte[64 * 1024];
+        new java.util.Random(5).nextBytes(data);
+        assertTrue(port.writeAll(data, WAIT));
+        assertArrayEquals(data, r.awaitBytes(data.length));
     }
 
     @Test
